@@ -1,0 +1,1 @@
+"""Wiring: settings, the command line, the Telegram application, signals and reports."""

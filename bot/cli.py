@@ -1,0 +1,147 @@
+"""The `careerbot` command: ask, chat and validate (the bot commands join them later).
+
+Errors reach the terminal as one clear line and a non-zero status, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from knowledge.answers import Button, Reply
+from knowledge.engine import Engine
+from knowledge.loader import KnowledgeError, load_knowledge
+
+BUNDLED_CAREERS = Path(__file__).resolve().parent.parent / "careers.yaml"
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def careers_path(explicit: str | None = None) -> Path:
+    """The knowledge file: the argument, else $CAREERS_PATH, else the bundled careers.yaml."""
+    return Path(explicit or os.environ.get("CAREERS_PATH") or BUNDLED_CAREERS)
+
+
+def _load_engine(path: str | None) -> Engine:
+    return Engine(load_knowledge(careers_path(path)).knowledge)
+
+
+def _print_reply(reply: Reply, out: TextIO) -> list[Button]:
+    out.write(reply.text + "\n")
+    for number, button in enumerate(reply.buttons, start=1):
+        out.write(f"  [{number}] {button.label}\n")
+    out.write("\n")
+    return list(reply.buttons)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = _load_engine(args.careers)
+    questions: list[str]
+    if args.question == ["-"]:
+        questions = [line.rstrip("\n") for line in sys.stdin]
+    else:
+        questions = [" ".join(args.question)]
+    for question in questions:
+        answer = engine.answer(question)
+        if args.json:
+            sys.stdout.write(json.dumps(answer.as_json(question), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            _print_reply(answer.reply, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    engine = _load_engine(args.careers)
+    interactive = sys.stdin.isatty()
+    out = sys.stdout
+    buttons = _print_reply(engine.welcome(), out)
+    out.write("Gõ câu hỏi, hoặc số của một lựa chọn. Gõ «thoát» để kết thúc.\n\n")
+    while True:
+        if interactive:
+            out.write("> ")
+            out.flush()
+        line = sys.stdin.readline()
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower() in {"thoát", "thoat", "exit", "quit", "q"}:
+            break
+        if not interactive:
+            out.write(f"> {text}\n")
+        if text.isdigit() and 1 <= int(text) <= len(buttons):
+            reply = engine.open(buttons[int(text) - 1].action)
+            if reply is None:
+                reply = engine.welcome()
+        else:
+            reply = engine.answer(text).reply
+        buttons = _print_reply(reply, out)
+    out.write("Tạm biệt! Chúc em chọn được nghề phù hợp.\n")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    path = careers_path(args.path)
+    try:
+        result = load_knowledge(path)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            sys.stderr.write(problem.render(exc.filename) + "\n")
+        sys.stderr.write(f"{len(exc.problems)} problem(s); {path} was not accepted.\n")
+        return EXIT_INVALID
+    for warning in result.warnings:
+        sys.stderr.write(warning.render(path.name) + "\n")
+    kb = result.knowledge
+    sys.stdout.write(
+        f"{path.name}: OK — {len(kb.occupations)} occupations, {len(kb.schools)} schools, "
+        f"{len(kb.policies)} policies, {len(kb.faqs)} FAQs, {len(result.warnings)} warning(s)\n"
+    )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careerbot", description="Trợ lý hướng nghiệp Thái Nguyên: hỏi đáp, trò chuyện, kiểm tra dữ liệu."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = commands.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
+    ask.add_argument("question", nargs="+", help="the question, or '-' to read one per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--careers", metavar="PATH", help="knowledge file (default: $CAREERS_PATH or bundled)")
+    ask.set_defaults(func=cmd_ask)
+
+    chat = commands.add_parser("chat", help="chat with careerbot in the terminal")
+    chat.add_argument("--careers", metavar="PATH", help="knowledge file (default: $CAREERS_PATH or bundled)")
+    chat.set_defaults(func=cmd_chat)
+
+    validate = commands.add_parser("validate", help="check a careers.yaml file and list every problem")
+    validate.add_argument("path", nargs="?", help="the file (default: $CAREERS_PATH or bundled)")
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `careerbot` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KnowledgeError as exc:
+        first = exc.problems[0].render(exc.filename) if exc.problems else exc.filename
+        more = f" (and {len(exc.problems) - 1} more; run `careerbot validate`)" if len(exc.problems) > 1 else ""
+        sys.stderr.write(f"careerbot: cannot load the knowledge file: {first}{more}\n")
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

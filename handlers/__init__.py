@@ -1,0 +1,1 @@
+"""Thin Telegram handlers: unpack the update, call knowledge/, render, reply."""

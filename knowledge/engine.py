@@ -1,0 +1,219 @@
+"""The answer engine: a question in, an honest Answer out.
+
+Ranking is phrase-based (see index.py). On top of it the engine decides the intent: greetings and
+help are recognised first; topics the bot must not pretend to know are refused; an open "which trade
+suits me" becomes the quiz unless a trade was clearly named; and anything below the confidence
+threshold gets the honest fallback — closest topics as suggestions, never presented as the answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from knowledge.answers import Answer, Button, Intent, Match, Reply
+from knowledge.cards import CardBuilder, Focus
+from knowledge.i18n import _
+from knowledge.index import PhraseHit, SearchIndex, content_words
+from knowledge.lexicon import GREETINGS, HELP_PHRASES, KIND_CUES, OUT_OF_SCOPE, QUIZ_CUES
+from knowledge.models import KnowledgeBase
+from knowledge.normalize import has_diacritics, normalize
+
+MAX_QUESTION_CHARS = 1000  # longer messages are read up to here; Telegram allows 4,096
+CONFIDENT = 0.42  # below this the best match is only a suggestion
+SUGGEST = 0.12  # below this a match is not even worth suggesting
+STRONG_TRADE = 0.6  # a trade named this clearly beats an open "which trade suits me"
+SECOND_PHRASE_SHARE = 0.25  # a second, different phrase of the same entry adds this share of its score
+CUE_BOOST = 1.3
+MAX_MATCHES = 5
+QUIZ_FAQ_ID = "chon-nghe-phu-hop"
+
+
+def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str]]:
+    for occ in kb.occupations:
+        yield "occupation", occ.id, "name", occ.name
+        yield from (("occupation", occ.id, "alias", a) for a in occ.aliases)
+        yield from (("occupation", occ.id, "english", a) for a in (occ.name_en, *occ.aliases_en) if a)
+        yield from (("occupation", occ.id, "interest", a) for a in occ.interests)
+    for school in kb.schools:
+        yield "school", school.id, "name", school.name
+        yield from (("school", school.id, "alias", a) for a in school.short_names)
+        if school.name_en:
+            yield "school", school.id, "english", school.name_en
+    for policy in kb.policies:
+        yield "policy", policy.id, "title", policy.title
+        yield from (("policy", policy.id, "alias", a) for a in policy.aliases)
+        yield from (("policy", policy.id, "english", a) for a in (policy.title_en, *policy.aliases_en) if a)
+    for faq in kb.faqs:
+        yield "faq", faq.id, "title", faq.question
+        yield from (("faq", faq.id, "variant", v) for v in faq.variants)
+        yield from (("faq", faq.id, "english", v) for v in (faq.question_en, *faq.variants_en) if v)
+
+
+def _contains(padded: str, phrases: tuple[str, ...] | frozenset[str]) -> bool:
+    return any(f" {p} " in padded for p in phrases)
+
+
+class Engine:
+    """Answers questions from one loaded knowledge base. Build once; `answer` is cheap."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.cards = CardBuilder(kb)
+        self.index = SearchIndex.build(_searchable(kb))
+
+    def rank(self, text: str) -> list[Match]:
+        """Entries ranked for a question, with scores in 0..1 (no intent logic)."""
+        query = content_words(text[:MAX_QUESTION_CHARS])
+        hits = self.index.search(query, has_diacritics(text))
+        return self._aggregate(hits, f" {normalize(text[:MAX_QUESTION_CHARS])} ")
+
+    def _aggregate(self, hits: list[PhraseHit], padded: str) -> list[Match]:
+        best: dict[tuple[str, str], list[PhraseHit]] = defaultdict(list)
+        for hit in hits:
+            if hit.score > 0:
+                best[(hit.phrase.kind, hit.phrase.entry_id)].append(hit)
+        boosts = {kind: CUE_BOOST for kind, cues in KIND_CUES.items() if _contains(padded, cues)}
+        matches = []
+        for (kind, entry_id), entry_hits in best.items():
+            top = entry_hits[0]
+            extra = next((h for h in entry_hits[1:] if not h.matched <= top.matched), None)
+            score = top.score + (SECOND_PHRASE_SHARE * extra.score if extra else 0.0)
+            score *= boosts.get(kind, 1.0)
+            matches.append(Match(kind, entry_id, self.cards.title(kind, entry_id), score))
+        matches.sort(key=lambda m: (-m.score, m.kind, m.id))
+        return matches
+
+    def answer(self, text: str) -> Answer:
+        """Understand one message and build the reply."""
+        text = text[:MAX_QUESTION_CHARS]
+        normalized = normalize(text)
+        padded = f" {normalized} "
+        if not normalized:
+            return self._fallback([], out_of_scope=False)
+        if normalized in GREETINGS or normalized.removesuffix(" a") in GREETINGS:
+            return Answer(Intent.GREETING, (), self.welcome())
+        if normalized in HELP_PHRASES:
+            return Answer(Intent.HELP, (), self.welcome())
+        matches = self.rank(text)
+        if _contains(padded, OUT_OF_SCOPE):
+            return self._fallback([], out_of_scope=True)
+        top = matches[0] if matches else None
+        if _contains(padded, QUIZ_CUES) and (top is None or top.kind != "occupation" or top.score < STRONG_TRADE):
+            return self._quiz()
+        if top is None or top.score < CONFIDENT:
+            return self._fallback([m for m in matches if m.score >= SUGGEST][:3], out_of_scope=False)
+        chosen = tuple(m for m in matches if m.score >= max(CONFIDENT, top.score * 0.6))[:MAX_MATCHES]
+        focus = Focus(
+            schools=_contains(padded, KIND_CUES["school"]),
+            fees=_contains(padded, KIND_CUES["policy"]),
+        )
+        card = self.cards.card(top.kind, top.id, focus)
+        assert card is not None  # ranked ids come from the same knowledge base
+        others = tuple(Button(m.title, f"{m.kind}:{m.id}") for m in chosen[1:3])
+        reply = Reply(card.paragraphs, card.buttons + others + (Button(_("Menu"), "menu"),))
+        return Answer(Intent(top.kind), chosen, reply)
+
+    def card(self, kind: str, entry_id: str) -> Reply | None:
+        """A card by kind and id, for buttons and deep links (None when it no longer exists)."""
+        return self.cards.card(kind, entry_id)
+
+    def open(self, action: str) -> Reply | None:
+        """What a button leads to: a card, a menu or a list; None for an unknown or stale action."""
+        kind, _sep, key = action.partition(":")
+        if kind in ("occupation", "school", "policy", "faq"):
+            return self.cards.card(kind, key)
+        if action == "menu":
+            return self.welcome()
+        if action == "quiz":
+            return self._quiz().reply
+        if kind == "sector":
+            sector = next((s for s in self.kb.sectors if s.id == key), None)
+            if sector is None:
+                return None
+            items = [o for o in self.kb.occupations if o.sector == key]
+            return Reply(
+                (sector.name, _("Chọn một nghề để xem chi tiết:")),
+                tuple(Button(o.name, f"occupation:{o.id}") for o in items),
+            )
+        lists = {
+            "menu:occupations": (
+                _("Tìm hiểu nghề — chọn một nhóm nghề:"),
+                tuple(Button(s.name, f"sector:{s.id}") for s in self.kb.sectors),
+            ),
+            "menu:schools": (
+                _("Trường và trung tâm đào tạo ở Thái Nguyên:"),
+                tuple(Button(s.name, f"school:{s.id}") for s in self.kb.schools),
+            ),
+            "menu:policies": (
+                _("Học phí và chính sách hỗ trợ:"),
+                tuple(Button(p.title, f"policy:{p.id}") for p in self.kb.policies),
+            ),
+            "menu:faqs": (
+                _("Hỏi đáp cho phụ huynh và học sinh:"),
+                tuple(Button(f.question, f"faq:{f.id}") for f in self.kb.faqs),
+            ),
+        }
+        if action in lists:
+            heading, buttons = lists[action]
+            return Reply((heading,), buttons)
+        return None
+
+    def welcome(self) -> Reply:
+        """What the bot can do, with the main menu."""
+        return Reply(
+            (
+                _("Chào em! Mình là careerbot — trợ lý hướng nghiệp của tỉnh {region}.").format(region="Thái Nguyên"),
+                _(
+                    "Em có thể hỏi về một nghề (ví dụ: «học hàn ra làm gì»), một trường («trường Việt Đức»), "
+                    "học phí và chính sách («học trung cấp có mất học phí không»), hoặc làm trắc nghiệm sở thích."
+                ),
+                _("Mình không lưu tên, số điện thoại hay tin nhắn của em."),
+            ),
+            self.menu_buttons(),
+        )
+
+    @staticmethod
+    def menu_buttons() -> tuple[Button, ...]:
+        """The main menu."""
+        return (
+            Button(_("Tìm hiểu nghề"), "menu:occupations"),
+            Button(_("Trường đào tạo"), "menu:schools"),
+            Button(_("Học phí và chính sách"), "menu:policies"),
+            Button(_("Hỏi đáp cho phụ huynh"), "menu:faqs"),
+            Button(_("Trắc nghiệm sở thích"), "quiz"),
+        )
+
+    def _quiz(self) -> Answer:
+        faq = self.cards.faqs.get(QUIZ_FAQ_ID)
+        paragraphs: tuple[str, ...] = (
+            _("Em chưa biết mình hợp với nghề gì? Bài trắc nghiệm sở thích ngắn sẽ gợi ý vài nghề để bắt đầu."),
+        )
+        matches: tuple[Match, ...] = ()
+        buttons: tuple[Button, ...] = (Button(_("Trắc nghiệm sở thích"), "quiz"),)
+        if faq is not None:
+            card = self.cards.faq(faq)
+            paragraphs = card.paragraphs[1:-1] + paragraphs
+            matches = (Match("faq", faq.id, faq.question, 1.0),)
+            buttons += card.buttons
+        return Answer(Intent.QUIZ, matches, Reply(paragraphs, (*buttons, Button(_("Menu"), "menu"))))
+
+    def _fallback(self, suggestions: list[Match], *, out_of_scope: bool) -> Answer:
+        if out_of_scope:
+            first = _(
+                "Câu này nằm ngoài những gì mình biết. Mình chỉ trả lời về nghề, trường nghề, tuyển sinh, "
+                "học phí và chính sách hỗ trợ ở Thái Nguyên."
+            )
+        else:
+            first = _("Mình chưa có câu trả lời chắc chắn cho câu này, nên không muốn đoán.")
+        paragraphs = [first]
+        if suggestions:
+            paragraphs.append(_("Có thể em muốn hỏi một trong các mục dưới đây?"))
+        paragraphs.append(
+            _(
+                "Em có thể hỏi thầy cô tư vấn hướng nghiệp ở trường, phòng tuyển sinh của trường nghề, "
+                "hoặc Sở GD&ĐT Thái Nguyên; hay chọn một mục trong menu."
+            )
+        )
+        buttons = tuple(Button(m.title, f"{m.kind}:{m.id}") for m in suggestions) + (Button(_("Menu"), "menu"),)
+        return Answer(Intent.UNKNOWN, (), Reply(tuple(paragraphs), buttons), confident=False)
