@@ -24,6 +24,11 @@ MAX_NODES = 200_000
 STALE_AFTER_DAYS = 365
 
 PathKey = tuple[str | int, ...]
+# Plain data only: text, numbers, booleans, nulls and dates. Anything else (!!python/…, !!binary,
+# custom tags) is refused, because a knowledge file never needs to build objects.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,11 @@ class _Walker:
         if not isinstance(node, yaml.ScalarNode):
             self.problems.append(
                 Problem(node.start_mark.line + 1, format_path(path), "a key must be a plain word")
+            )
+            return None
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(
+                Problem(node.start_mark.line + 1, format_path(path), f"YAML tag {node.tag!r} is not allowed")
             )
             return None
         try:
