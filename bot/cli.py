@@ -107,7 +107,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="careerbot", description="Trợ lý hướng nghiệp Thái Nguyên: hỏi đáp, trò chuyện, kiểm tra dữ liệu."
+        prog="careerbot",
+        description="Trợ lý hướng nghiệp Thái Nguyên: hỏi đáp, trò chuyện, kiểm tra dữ liệu.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -134,7 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KnowledgeError as exc:
         first = exc.problems[0].render(exc.filename) if exc.problems else exc.filename
-        more = f" (and {len(exc.problems) - 1} more; run `careerbot validate`)" if len(exc.problems) > 1 else ""
+        more = (
+            f" (and {len(exc.problems) - 1} more; run `careerbot validate`)" if len(exc.problems) > 1 else ""
+        )
         sys.stderr.write(f"careerbot: cannot load the knowledge file: {first}{more}\n")
         return EXIT_INVALID
     except KeyboardInterrupt:

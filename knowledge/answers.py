@@ -68,7 +68,8 @@ class Answer:
             "question": question,
             "intent": str(self.intent),
             "matches": [
-                {"kind": m.kind, "id": m.id, "title": m.title, "score": round(min(1.0, m.score), 3)} for m in self.matches
+                {"kind": m.kind, "id": m.id, "title": m.title, "score": round(min(1.0, m.score), 3)}
+                for m in self.matches
             ],
             "reply": self.reply.text,
         }

@@ -142,12 +142,16 @@ class CardBuilder:
             paragraphs.append(_("Thu nhập: {text}").format(text=self._text(occ.pay)))
         if focus.fees:
             paragraphs.append(
-                _("Học phí và miễn giảm: xem mục «Học phí và chính sách»; học phí thực tế do từng trường công bố.")
+                _(
+                    "Học phí và miễn giảm: xem mục «Học phí và chính sách»; học phí thực tế do từng trường công bố."
+                )
             )
         paragraphs.append(_footer(occ))
         buttons = [Button(self._short(self.schools[s].name), f"school:{s}") for s in school_ids[:3]]
         buttons += [
-            Button(self.occupations[r].name, f"occupation:{r}") for r in occ.related[:2] if r in self.occupations
+            Button(self.occupations[r].name, f"occupation:{r}")
+            for r in occ.related[:2]
+            if r in self.occupations
         ]
         return Reply(_fit(paragraphs), tuple(buttons))
 
@@ -173,7 +177,9 @@ class CardBuilder:
         if school.area or school.former_area:
             place = school.area or ""
             if school.former_area:
-                place = (place + " " if place else "") + _("(trước đây: {old})").format(old=school.former_area)
+                place = (place + " " if place else "") + _("(trước đây: {old})").format(
+                    old=school.former_area
+                )
             facts.append(_("Khu vực: {place}").format(place=place))
         if school.address:
             facts.append(_("Địa chỉ: {address}").format(address=school.address))
@@ -192,7 +198,9 @@ class CardBuilder:
             paragraphs.append(_("Ký túc xá: {text}").format(text=self._text(school.boarding)))
         if not school.address and not school.phone:
             paragraphs.append(
-                _("Địa chỉ, số điện thoại và chỉ tiêu tuyển sinh: hỏi phòng tuyển sinh của trường hoặc Sở GD&ĐT Thái Nguyên.")
+                _(
+                    "Địa chỉ, số điện thoại và chỉ tiêu tuyển sinh: hỏi phòng tuyển sinh của trường hoặc Sở GD&ĐT Thái Nguyên."
+                )
             )
         paragraphs.append(_footer(school))
         buttons = []
@@ -200,7 +208,9 @@ class CardBuilder:
             target = self.schools[school.merged_into]
             buttons.append(Button(self._short(target.name), f"school:{target.id}"))
         buttons += [
-            Button(self.occupations[p].name, f"occupation:{p}") for p in school.programs[:3] if p in self.occupations
+            Button(self.occupations[p].name, f"occupation:{p}")
+            for p in school.programs[:3]
+            if p in self.occupations
         ]
         return Reply(_fit(paragraphs), tuple(buttons))
 
@@ -219,7 +229,9 @@ class CardBuilder:
             paragraphs.append(_("Điều gì đã thay đổi: {text}").format(text=self._text(policy.changes)))
         paragraphs.append(
             _("Hỏi thêm: {text}").format(
-                text=self._text(policy.ask) if policy.ask else _("phòng đào tạo của trường hoặc Sở GD&ĐT Thái Nguyên.")
+                text=self._text(policy.ask)
+                if policy.ask
+                else _("phòng đào tạo của trường hoặc Sở GD&ĐT Thái Nguyên.")
             )
         )
         paragraphs.append(_footer(policy))
@@ -227,7 +239,10 @@ class CardBuilder:
 
     def faq(self, faq: Faq) -> Reply:
         """The answer, with buttons to the entries it mentions."""
-        paragraphs = [faq.question, *[p.strip() for p in self._text(faq.answer).split("\n\n") if p.strip()]]
+        paragraphs = [
+            faq.question,
+            *[p.strip() for p in self._text(faq.answer).split("\n\n") if p.strip()],
+        ]
         paragraphs.append(_footer(faq))
         buttons = []
         for ref in faq.related[:4]:

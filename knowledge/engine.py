@@ -99,7 +99,9 @@ class Engine:
         if _contains(padded, OUT_OF_SCOPE):
             return self._fallback([], out_of_scope=True)
         top = matches[0] if matches else None
-        if _contains(padded, QUIZ_CUES) and (top is None or top.kind != "occupation" or top.score < STRONG_TRADE):
+        if _contains(padded, QUIZ_CUES) and (
+            top is None or top.kind != "occupation" or top.score < STRONG_TRADE
+        ):
             return self._quiz()
         if top is None or top.score < CONFIDENT:
             return self._fallback([m for m in matches if m.score >= SUGGEST][:3], out_of_scope=False)
@@ -163,7 +165,9 @@ class Engine:
         """What the bot can do, with the main menu."""
         return Reply(
             (
-                _("Chào em! Mình là careerbot — trợ lý hướng nghiệp của tỉnh {region}.").format(region="Thái Nguyên"),
+                _("Chào em! Mình là careerbot — trợ lý hướng nghiệp của tỉnh {region}.").format(
+                    region="Thái Nguyên"
+                ),
                 _(
                     "Em có thể hỏi về một nghề (ví dụ: «học hàn ra làm gì»), một trường («trường Việt Đức»), "
                     "học phí và chính sách («học trung cấp có mất học phí không»), hoặc làm trắc nghiệm sở thích."
@@ -187,7 +191,9 @@ class Engine:
     def _quiz(self) -> Answer:
         faq = self.cards.faqs.get(QUIZ_FAQ_ID)
         paragraphs: tuple[str, ...] = (
-            _("Em chưa biết mình hợp với nghề gì? Bài trắc nghiệm sở thích ngắn sẽ gợi ý vài nghề để bắt đầu."),
+            _(
+                "Em chưa biết mình hợp với nghề gì? Bài trắc nghiệm sở thích ngắn sẽ gợi ý vài nghề để bắt đầu."
+            ),
         )
         matches: tuple[Match, ...] = ()
         buttons: tuple[Button, ...] = (Button(_("Trắc nghiệm sở thích"), "quiz"),)
@@ -215,5 +221,7 @@ class Engine:
                 "hoặc Sở GD&ĐT Thái Nguyên; hay chọn một mục trong menu."
             )
         )
-        buttons = tuple(Button(m.title, f"{m.kind}:{m.id}") for m in suggestions) + (Button(_("Menu"), "menu"),)
+        buttons = tuple(Button(m.title, f"{m.kind}:{m.id}") for m in suggestions) + (
+            Button(_("Menu"), "menu"),
+        )
         return Answer(Intent.UNKNOWN, (), Reply(tuple(paragraphs), buttons), confident=False)

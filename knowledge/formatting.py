@@ -37,4 +37,3 @@ def fill_figures(text: str, figures: dict[str, Figure], locale: str = DEFAULT_LO
         return money(figure.vnd, locale) if figure else match.group(0)
 
     return FIGURE_PLACEHOLDER.sub(replace, text)
-

@@ -32,7 +32,15 @@ FIELD_WEIGHTS: dict[str, float] = {
 CROWDED_POSTINGS = 400  # a word in more phrases than this only narrows, never widens, the search
 TYPO_CREDIT = 0.8  # a word one edit away counts this much of the real word
 ACCENT_PENALTY = 0.75  # typed with other diacritics than the phrase's: still a match, ranked lower
-_PHONETIC_INITIALS = (("tr", "ch"), ("gi", "d"), ("r", "d"), ("x", "s"), ("n", "l"), ("k", "c"), ("q", "c"))
+_PHONETIC_INITIALS = (
+    ("tr", "ch"),
+    ("gi", "d"),
+    ("r", "d"),
+    ("x", "s"),
+    ("n", "l"),
+    ("k", "c"),
+    ("q", "c"),
+)
 
 
 @dataclass(frozen=True, slots=True)

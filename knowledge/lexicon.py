@@ -21,11 +21,32 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 GREETINGS: frozenset[str] = frozenset(
-    ["chao", "xin chao", "chao ban", "chao bot", "hi", "hello", "hey", "alo", "chao em", "chao anh", "helo"]
+    [
+        "chao",
+        "xin chao",
+        "chao ban",
+        "chao bot",
+        "hi",
+        "hello",
+        "hey",
+        "alo",
+        "chao em",
+        "chao anh",
+        "helo",
+    ]
 )
 
 HELP_PHRASES: frozenset[str] = frozenset(
-    ["help", "huong dan", "tro giup", "menu", "ban lam duoc gi", "bot lam duoc gi", "start", "bat dau"]
+    [
+        "help",
+        "huong dan",
+        "tro giup",
+        "menu",
+        "ban lam duoc gi",
+        "bot lam duoc gi",
+        "start",
+        "bat dau",
+    ]
 )
 
 # A question that asks "which trade suits me" without naming an interest the base knows.
@@ -47,16 +68,67 @@ QUIZ_CUES: tuple[str, ...] = (
 # Words that say which kind of entry is wanted; they tip the balance between close candidates.
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "policy": (
-        "hoc phi", "mien", "giam", "ho tro", "chinh sach", "che do", "vay", "hoc bong", "tien", "free",
-        "tuition", "fee", "loan", "scholarship", "mat phi", "phi", "quyen loi", "uu dai",
+        "hoc phi",
+        "mien",
+        "giam",
+        "ho tro",
+        "chinh sach",
+        "che do",
+        "vay",
+        "hoc bong",
+        "tien",
+        "free",
+        "tuition",
+        "fee",
+        "loan",
+        "scholarship",
+        "mat phi",
+        "phi",
+        "quyen loi",
+        "uu dai",
     ),
-    "school": ("truong", "o dau", "dia chi", "trung tam", "college", "school", "review", "tot khong"),
+    "school": (
+        "truong",
+        "o dau",
+        "dia chi",
+        "trung tam",
+        "college",
+        "school",
+        "review",
+        "tot khong",
+    ),
 }
 
 # Topics careerbot must not pretend to know: a match on these words is never an answer.
 OUT_OF_SCOPE: tuple[str, ...] = (
-    "diem chuan", "diem thi", "thoi tiet", "weather", "phuong trinh", "giai bai", "bai tap", "world cup",
-    "bong da", "so dien thoai cua", "sdt cua", "facebook cua", "dia chi nha", "cach nau", "mon ngon",
-    "cong thuc nau", "vo dich", "ca si", "phim", "game", "tinh yeu", "nguoi yeu", "crush", "xo so",
-    "chung khoan", "tu vi", "horoscope", "lottery", "homework", "recipe",
+    "diem chuan",
+    "diem thi",
+    "thoi tiet",
+    "weather",
+    "phuong trinh",
+    "giai bai",
+    "bai tap",
+    "world cup",
+    "bong da",
+    "so dien thoai cua",
+    "sdt cua",
+    "facebook cua",
+    "dia chi nha",
+    "cach nau",
+    "mon ngon",
+    "cong thuc nau",
+    "vo dich",
+    "ca si",
+    "phim",
+    "game",
+    "tinh yeu",
+    "nguoi yeu",
+    "crush",
+    "xo so",
+    "chung khoan",
+    "tu vi",
+    "horoscope",
+    "lottery",
+    "homework",
+    "recipe",
 )

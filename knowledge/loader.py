@@ -97,7 +97,11 @@ class _Walker:
     def _check_tag(self, node: yaml.Node, expected: str, path: PathKey) -> None:
         if node.tag != expected:
             self.problems.append(
-                Problem(node.start_mark.line + 1, format_path(path), f"YAML tag {node.tag!r} is not allowed")
+                Problem(
+                    node.start_mark.line + 1,
+                    format_path(path),
+                    f"YAML tag {node.tag!r} is not allowed",
+                )
             )
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
@@ -107,7 +111,11 @@ class _Walker:
             key = self._scalar(key_node, path)
             if not isinstance(key, str | int) or isinstance(key, bool):
                 self.problems.append(
-                    Problem(key_node.start_mark.line + 1, format_path(path), f"key {key!r} must be a word")
+                    Problem(
+                        key_node.start_mark.line + 1,
+                        format_path(path),
+                        f"key {key!r} must be a word",
+                    )
                 )
                 continue
             key = str(key)
@@ -134,14 +142,22 @@ class _Walker:
             return None
         if node.tag not in _PLAIN_TAGS:
             self.problems.append(
-                Problem(node.start_mark.line + 1, format_path(path), f"YAML tag {node.tag!r} is not allowed")
+                Problem(
+                    node.start_mark.line + 1,
+                    format_path(path),
+                    f"YAML tag {node.tag!r} is not allowed",
+                )
             )
             return None
         try:
             return self._constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             self.problems.append(
-                Problem(node.start_mark.line + 1, format_path(path), f"YAML tag {node.tag!r} is not allowed")
+                Problem(
+                    node.start_mark.line + 1,
+                    format_path(path),
+                    f"YAML tag {node.tag!r} is not allowed",
+                )
             )
             return None
 
@@ -237,7 +253,9 @@ def _describe(error: Any) -> str:
     return message
 
 
-def validate_data(data: Any, lines: dict[PathKey, int], today: dt.date) -> tuple[KnowledgeBase | None, list[Problem]]:
+def validate_data(
+    data: Any, lines: dict[PathKey, int], today: dt.date
+) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Validate parsed data against the models and the cross-entry rules."""
     if not isinstance(data, dict):
         return None, [Problem(1, "", "the file must be a mapping with version, occupations, schools, …")]
@@ -246,7 +264,9 @@ def validate_data(data: Any, lines: dict[PathKey, int], today: dt.date) -> tuple
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
-            loc = tuple(part for part in error["loc"] if not isinstance(part, str) or not part.startswith("function-"))
+            loc = tuple(
+                part for part in error["loc"] if not isinstance(part, str) or not part.startswith("function-")
+            )
             problems.append(Problem(_line_for(lines, loc), format_path(loc), _describe(error)))
         return None, problems
     problems = [
@@ -276,7 +296,13 @@ def load_knowledge(path: str | Path, today: dt.date | None = None) -> LoadResult
     if size > MAX_FILE_BYTES:
         raise KnowledgeError(
             filename,
-            [Problem(None, "", f"the file is {size / 1e6:.1f} MB; a knowledge file must stay under {MAX_FILE_BYTES // 2**20} MB")],
+            [
+                Problem(
+                    None,
+                    "",
+                    f"the file is {size / 1e6:.1f} MB; a knowledge file must stay under {MAX_FILE_BYTES // 2**20} MB",
+                )
+            ],
         )
     try:
         raw = path.read_bytes()

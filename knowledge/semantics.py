@@ -112,7 +112,11 @@ def _collisions(kb: KnowledgeBase) -> list[Finding]:
             owner = owners.get(key)
             if owner and owner[0] != entry.id:
                 findings.append(
-                    (path, f"{text!r} also names {owner[0]!r}; a user typing it could mean either", "error")
+                    (
+                        path,
+                        f"{text!r} also names {owner[0]!r}; a user typing it could mean either",
+                        "error",
+                    )
                 )
             owners.setdefault(key, (entry.id, path))
     return findings

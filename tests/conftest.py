@@ -30,7 +30,9 @@ def mini_engine() -> Engine:
     return Engine(load_knowledge(MINI).knowledge)
 
 
-def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `careerbot ARGS` in a subprocess, like a user at a terminal (no TTY)."""
     full_env = {k: v for k, v in os.environ.items() if k != "CAREERS_PATH"}
     full_env.update(env or {})

@@ -57,8 +57,10 @@ def test_training_level_error_matches_the_documented_form(tmp_path: Path) -> Non
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    text = GOOD.replace("holland: RC", "holland: XYZ").replace("type: cao đẳng", "type: xyz").replace(
-        "    who: Học sinh dân tộc thiểu số thuộc hộ nghèo.\n", ""
+    text = (
+        GOOD.replace("holland: RC", "holland: XYZ")
+        .replace("type: cao đẳng", "type: xyz")
+        .replace("    who: Học sinh dân tộc thiểu số thuộc hộ nghèo.\n", "")
     )
     problems = problems_of(write(tmp_path, text))
     assert len(problems) == 3
@@ -83,7 +85,10 @@ def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
 def test_tabs_are_named(tmp_path: Path) -> None:
     text = GOOD.replace("    aliases: [thợ hàn, hàn điện]", "\taliases: [thợ hàn, hàn điện]")
     (problem,) = problems_of(write(tmp_path, text))
-    assert problem == f"careers.yaml:{line_of(text, chr(9) + 'aliases')}: tab used for indentation; indent with spaces"
+    assert (
+        problem
+        == f"careers.yaml:{line_of(text, chr(9) + 'aliases')}: tab used for indentation; indent with spaces"
+    )
 
 
 def test_wrong_type(tmp_path: Path) -> None:
@@ -113,12 +118,18 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_non_utf8_bytes(tmp_path: Path) -> None:
     raw = GOOD.encode("utf-8").replace("Nối các".encode(), b"N\xf4i c\xe1c")
     (problem,) = problems_of(write(tmp_path, raw))
-    assert problem == f"careers.yaml:{line_of(GOOD, 'Nối các')}: byte 0xf4 is not UTF-8; save the file as UTF-8"
+    assert (
+        problem == f"careers.yaml:{line_of(GOOD, 'Nối các')}: byte 0xf4 is not UTF-8; save the file as UTF-8"
+    )
 
 
 @pytest.mark.parametrize(
     "tag",
-    ["!!python/object/apply:os.system ['echo pwned']", "!!python/name:os.system", "!!binary aGVsbG8="],
+    [
+        "!!python/object/apply:os.system ['echo pwned']",
+        "!!python/name:os.system",
+        "!!binary aGVsbG8=",
+    ],
     ids=["apply", "name", "binary"],
 )
 def test_object_building_tags_are_refused(tmp_path: Path, tag: str) -> None:
@@ -140,17 +151,25 @@ def test_duplicate_keys(tmp_path: Path) -> None:
     text = GOOD.replace("    name: Hàn\n", "    name: Hàn\n    name: Thợ hàn\n")
     (problem,) = problems_of(write(tmp_path, text))
     first = line_of(text, "    name: Hàn")
-    assert problem == f"careers.yaml:{first + 1}: occupations[0].name: duplicate key 'name' (first at line {first}); keep one"
+    assert (
+        problem
+        == f"careers.yaml:{first + 1}: occupations[0].name: duplicate key 'name' (first at line {first}); keep one"
+    )
 
 
 def test_duplicate_ids(tmp_path: Path) -> None:
     text = GOOD.replace("  - id: tieng-han-quoc", "  - id: han")
     problems = problems_of(write(tmp_path, text))
-    assert f"careers.yaml:{line_of(text, 'name: Tiếng Hàn Quốc') - 1}: occupations[1].id: duplicate id 'han' (also occupations[0])" in problems
+    assert (
+        f"careers.yaml:{line_of(text, 'name: Tiếng Hàn Quốc') - 1}: occupations[1].id: duplicate id 'han' (also occupations[0])"
+        in problems
+    )
 
 
 def test_unknown_references(tmp_path: Path) -> None:
-    text = GOOD.replace("    schools: [cd-a]", "    schools: [cd-khong-co]").replace("programs: [han]", "programs: [hann]")
+    text = GOOD.replace("    schools: [cd-a]", "    schools: [cd-khong-co]").replace(
+        "programs: [han]", "programs: [hann]"
+    )
     problems = problems_of(write(tmp_path, text))
     assert any("occupations[0].schools[0]: unknown school id 'cd-khong-co'" in p for p in problems)
     assert any("schools[0].programs[0]: unknown occupation id 'hann'" in p for p in problems)
