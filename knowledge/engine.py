@@ -8,16 +8,17 @@ threshold gets the honest fallback — closest topics as suggestions, never pres
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
 from knowledge.answers import Answer, Button, Intent, Match, Reply
 from knowledge.cards import CardBuilder, Focus
 from knowledge.i18n import _
-from knowledge.index import PhraseHit, SearchIndex, content_words
+from knowledge.index import NAMING_FIELDS, PhraseHit, SearchIndex
 from knowledge.lexicon import GREETINGS, HELP_PHRASES, KIND_CUES, OUT_OF_SCOPE, QUIZ_CUES
 from knowledge.models import KnowledgeBase
-from knowledge.normalize import has_diacritics, normalize
+from knowledge.normalize import has_diacritics, normalize, words
 
 MAX_QUESTION_CHARS = 1000  # longer messages are read up to here; Telegram allows 4,096
 CONFIDENT = 0.42  # below this the best match is only a suggestion
@@ -25,18 +26,31 @@ SUGGEST = 0.12  # below this a match is not even worth suggesting
 STRONG_TRADE = 0.6  # a trade named this clearly beats an open "which trade suits me"
 SECOND_PHRASE_SHARE = 0.25  # a second, different phrase of the same entry adds this share of its score
 CUE_BOOST = 1.3
+NAMED = 0.9  # a name or alias covered this fully counts as named outright
+NAMED_ENTITY_FAQ_FACTOR = 0.7
 MAX_MATCHES = 5
 QUIZ_FAQ_ID = "chon-nghe-phu-hop"
 
 
+def name_phrases(name: str) -> list[str]:
+    """A name and, separately, its parts: "Hàn (thợ hàn)" → "Hàn", "thợ hàn".
+
+    People type either part, rarely both, and the whole would dilute each.
+    """
+    head, _sep, rest = name.partition("(")
+    inner = rest.split(")", 1)[0]
+    parts = [head.strip(), *(p.strip() for p in re.split(r"[,;/]", inner))]
+    return [p for p in parts if p] or [name]
+
+
 def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str]]:
     for occ in kb.occupations:
-        yield "occupation", occ.id, "name", occ.name
+        yield from (("occupation", occ.id, "name", n) for n in name_phrases(occ.name))
         yield from (("occupation", occ.id, "alias", a) for a in occ.aliases)
         yield from (("occupation", occ.id, "english", a) for a in (occ.name_en, *occ.aliases_en) if a)
         yield from (("occupation", occ.id, "interest", a) for a in occ.interests)
     for school in kb.schools:
-        yield "school", school.id, "name", school.name
+        yield from (("school", school.id, "name", n) for n in name_phrases(school.name))
         yield from (("school", school.id, "alias", a) for a in school.short_names)
         if school.name_en:
             yield "school", school.id, "english", school.name_en
@@ -64,7 +78,7 @@ class Engine:
 
     def rank(self, text: str) -> list[Match]:
         """Entries ranked for a question, with scores in 0..1 (no intent logic)."""
-        query = content_words(text[:MAX_QUESTION_CHARS])
+        query = words(text[:MAX_QUESTION_CHARS])
         hits = self.index.search(query, has_diacritics(text))
         return self._aggregate(hits, f" {normalize(text[:MAX_QUESTION_CHARS])} ")
 
@@ -74,6 +88,12 @@ class Engine:
             if hit.score > 0:
                 best[(hit.phrase.kind, hit.phrase.entry_id)].append(hit)
         boosts = {kind: CUE_BOOST for kind, cues in KIND_CUES.items() if _contains(padded, cues)}
+        if any(
+            h.phrase.kind in ("occupation", "school") and h.phrase.field in NAMING_FIELDS and h.coverage >= NAMED
+            for h in hits
+        ):
+            # A trade or school named outright is the subject; a generic FAQ is not the answer.
+            boosts["faq"] = boosts.get("faq", 1.0) * NAMED_ENTITY_FAQ_FACTOR
         matches = []
         for (kind, entry_id), entry_hits in best.items():
             top = entry_hits[0]
@@ -99,9 +119,7 @@ class Engine:
         if _contains(padded, OUT_OF_SCOPE):
             return self._fallback([], out_of_scope=True)
         top = matches[0] if matches else None
-        if _contains(padded, QUIZ_CUES) and (
-            top is None or top.kind != "occupation" or top.score < STRONG_TRADE
-        ):
+        if _contains(padded, QUIZ_CUES) and self._wants_quiz(top):
             return self._quiz()
         if top is None or top.score < CONFIDENT:
             return self._fallback([m for m in matches if m.score >= SUGGEST][:3], out_of_scope=False)
@@ -115,6 +133,13 @@ class Engine:
         others = tuple(Button(m.title, f"{m.kind}:{m.id}") for m in chosen[1:3])
         reply = Reply(card.paragraphs, card.buttons + others + (Button(_("Menu"), "menu"),))
         return Answer(Intent(top.kind), chosen, reply)
+
+    @staticmethod
+    def _wants_quiz(top: Match | None) -> bool:
+        """An open "which trade suits me" question, unless it clearly names something we know."""
+        if top is None or top.score < CONFIDENT or (top.kind, top.id) == ("faq", QUIZ_FAQ_ID):
+            return True
+        return top.kind == "occupation" and top.score < STRONG_TRADE
 
     def card(self, kind: str, entry_id: str) -> Reply | None:
         """A card by kind and id, for buttons and deep links (None when it no longer exists)."""

@@ -2,10 +2,17 @@
 
 A question is scored against phrases, not against whole entries: "tiếng Hàn" must beat "hàn" when
 both words are there, and a long parent question should be judged by the phrase it contains, not
-diluted by everything else it says. Lookups go through an inverted index (word → phrases), so the cost
-of a question depends on its words, not on the size of the knowledge base. Typos are repaired twice:
-unknown words through a one-edit deletion index and Vietnamese spelling confusions (ch/tr, s/x, d/gi/r,
-l/n), and a phrase's missing word is credited when the question has a word one edit away from it.
+diluted by everything else it says.
+
+Vietnamese words are often two syllables ("máy tính", "trung cấp") and single syllables are
+ambiguous without diacritics ("may" sew / "máy" machine), so each phrase is indexed by its syllables
+*and* by its adjacent syllable pairs. A question that has the pair gets the pair's (rare, heavy)
+weight; one that merely has both syllables somewhere does not. Function words count a little, so that
+"đi Hàn" is not reduced to "Hàn", but cannot find a phrase on their own.
+
+Lookups go through an inverted index (feature → phrases), so the cost of a question depends on its
+words, not on the size of the knowledge base. Typos are repaired per syllable: unknown syllables
+through a one-edit deletion index and through Vietnamese spelling confusions (ch/tr, s/x, d/gi/r, l/n).
 """
 
 from __future__ import annotations
@@ -24,36 +31,35 @@ from knowledge.normalize import Word, words
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 1.0,
     "alias": 1.0,
+    "title": 1.0,
     "english": 0.95,
     "interest": 0.9,
     "variant": 0.9,
-    "title": 1.0,
 }
-CROWDED_POSTINGS = 400  # a word in more phrases than this only narrows, never widens, the search
-TYPO_CREDIT = 0.8  # a word one edit away counts this much of the real word
+NAMING_FIELDS = frozenset({"name", "alias", "title", "english"})
+STOPWORD_SHARE = 0.15  # a function word weighs this much of a topic word
+PAIR_SHARE = 0.6  # a syllable pair weighs this much of its idf
+CROWDED_POSTINGS = 400  # a feature in more phrases than this only narrows, never widens, the search
+TYPO_CREDIT = 0.8  # a syllable repaired from a typo counts this much
 ACCENT_PENALTY = 0.75  # typed with other diacritics than the phrase's: still a match, ranked lower
-_PHONETIC_INITIALS = (
-    ("tr", "ch"),
-    ("gi", "d"),
-    ("r", "d"),
-    ("x", "s"),
-    ("n", "l"),
-    ("k", "c"),
-    ("q", "c"),
-)
+BARE_SYLLABLE = 0.8  # one accented syllable matched by a question typed without any diacritics
+CLAIMED_SYLLABLE = 0.5  # one syllable the question uses inside another entry's name ("tiếng Hàn")
+_PHONETIC_INITIALS = (("tr", "ch"), ("gi", "d"), ("r", "d"), ("x", "s"), ("n", "l"), ("k", "c"), ("q", "c"))
 
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """One searchable phrase of one entry."""
+    """One searchable phrase of one entry, with its features and their weights."""
 
     kind: str
     entry_id: str
     field: str
     text: str
-    tokens: tuple[str, ...]
+    syllables: tuple[str, ...]
     accents: tuple[str | None, ...]
+    features: tuple[str, ...]
     weight: float
+    only_function_words: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +70,6 @@ class PhraseHit:
     score: float
     coverage: float
     matched: frozenset[str]
-
-
-def content_words(text: str) -> tuple[Word, ...]:
-    """Normalized words without function words (all of them when nothing else is left)."""
-    all_words = words(text)
-    kept = tuple(w for w in all_words if w.folded not in STOPWORDS)
-    return kept or all_words
 
 
 def phonetic_key(token: str) -> str:
@@ -85,16 +84,25 @@ def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
+def _features(syllables: tuple[str, ...]) -> list[str]:
+    """Syllables plus adjacent pairs ("may tinh" → may, tinh, may_tinh)."""
+    pairs = [f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)]
+    return list(dict.fromkeys([*syllables, *pairs]))
+
+
 @dataclass
 class SearchIndex:
     """Phrases plus the lookup structures built from them once, at load time."""
 
     phrases: list[Phrase] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=dict)
-    idf: dict[str, float] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
     _deletion_index: dict[str, set[str]] = field(default_factory=dict)
     _phonetic_index: dict[str, set[str]] = field(default_factory=dict)
-    _posting_sets: dict[str, frozenset[int]] = field(default_factory=dict)
+    _crowded: dict[str, frozenset[int]] = field(default_factory=dict)
+    _syllables: set[str] = field(default_factory=set)
+    _right_of: dict[str, set[str]] = field(default_factory=dict)
+    _pair_owners: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, str, str, str]]) -> SearchIndex:
@@ -102,103 +110,183 @@ class SearchIndex:
         index = cls()
         postings: dict[str, list[int]] = defaultdict(list)
         for kind, entry_id, field_name, text in items:
-            kept = content_words(text)
-            if not kept:
+            found = words(text)
+            if not found:
                 continue
+            syllables = tuple(w.folded for w in found)
             phrase = Phrase(
-                kind,
-                entry_id,
-                field_name,
-                text,
-                tuple(w.folded for w in kept),
-                tuple(w.accent_key for w in kept),
-                FIELD_WEIGHTS[field_name],
+                kind=kind,
+                entry_id=entry_id,
+                field=field_name,
+                text=text,
+                syllables=syllables,
+                accents=tuple(w.accent_key for w in found),
+                features=tuple(_features(syllables)),
+                weight=FIELD_WEIGHTS[field_name],
+                only_function_words=all(s in STOPWORDS for s in syllables),
             )
             number = len(index.phrases)
             index.phrases.append(phrase)
-            for token in set(phrase.tokens):
-                postings[token].append(number)
+            for feature in phrase.features:
+                postings[feature].append(number)
+                if "_" in feature and field_name in NAMING_FIELDS and not set(feature.split("_")) & STOPWORDS:
+                    index._pair_owners.setdefault(feature, set()).add(entry_id)
         index.postings = dict(postings)
         total = len(index.phrases) or 1
-        index.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
-        for token in postings:
-            if len(token) >= 3:
-                for deleted in _deletes(token) | {token}:
-                    index._deletion_index.setdefault(deleted, set()).add(token)
-            index._phonetic_index.setdefault(phonetic_key(token), set()).add(token)
-        index._posting_sets = {t: frozenset(p) for t, p in postings.items() if len(p) > CROWDED_POSTINGS}
+        for feature, found_in in postings.items():
+            idf = math.log(1 + total / len(found_in))
+            if "_" in feature:
+                index.weights[feature] = idf * PAIR_SHARE
+                left, right = feature.split("_", 1)
+                index._right_of.setdefault(left, set()).add(right)
+            else:
+                index.weights[feature] = idf * (STOPWORD_SHARE if feature in STOPWORDS else 1.0)
+                index._syllables.add(feature)
+        for syllable in index._syllables:
+            if len(syllable) >= 3:
+                for deleted in _deletes(syllable) | {syllable}:
+                    index._deletion_index.setdefault(deleted, set()).add(syllable)
+            index._phonetic_index.setdefault(phonetic_key(syllable), set()).add(syllable)
+        index._crowded = {f: frozenset(p) for f, p in postings.items() if len(p) > CROWDED_POSTINGS}
         return index
 
-    def correct(self, token: str) -> str | None:
-        """The indexed word a typo most likely meant, or None."""
-        if token in self.postings or token.isdigit():
-            return token
-        candidates = set(self._phonetic_index.get(phonetic_key(token), ()))
-        if not candidates and len(token) >= 3:
-            for key in _deletes(token) | {token}:
+    def correct(self, syllable: str) -> str | None:
+        """The indexed syllable a typo most likely meant (itself when known), or None."""
+        if syllable in self._syllables or syllable.isdigit() or syllable in STOPWORDS:
+            return syllable
+        candidates = set(self._phonetic_index.get(phonetic_key(syllable), ()))
+        if not candidates and len(syllable) >= 3:
+            for key in _deletes(syllable) | {syllable}:
                 candidates |= self._deletion_index.get(key, set())
-            candidates = {c for c in candidates if DamerauLevenshtein.distance(c, token, score_cutoff=1) <= 1}
+            candidates = {c for c in candidates if DamerauLevenshtein.distance(c, syllable, score_cutoff=1) <= 1}
         if not candidates:
             return None
         return max(candidates, key=lambda c: (len(self.postings[c]), c))
 
-    def _candidates(self, tokens: set[str]) -> set[int]:
-        narrow = [t for t in tokens if t in self.postings and t not in self._posting_sets]
+    def _repair_in_context(self, syllables: list[str], repaired: set[str]) -> None:
+        """Fix a known syllable that is a typo here: "vay vố" → "vay vốn", "nội chú" → "nội trú".
+
+        A pair the index has never seen, after a topic syllable that pairs with exactly one
+        syllable one edit (or one spelling confusion) away, most likely meant that pair.
+        """
+        for i in range(len(syllables) - 1):
+            left, right = syllables[i], syllables[i + 1]
+            if f"{left}_{right}" in self.postings:
+                continue
+            if left in STOPWORDS:
+                continue  # a function word says nothing about what should follow it
+            fix = self._near(right, self._right_of.get(left, set()))
+            if fix is not None:
+                syllables[i + 1] = fix
+                repaired.add(fix)
+
+    def _claims(self, syllables: list[str]) -> dict[str, set[str] | None]:
+        """For each syllable, the entries whose names use it at every place the question has it.
+
+        None means at least one occurrence stands on its own, so the syllable is free to match.
+        """
+        claims: dict[str, set[str] | None] = {}
+        for i, syllable in enumerate(syllables):
+            owners: set[str] = set()
+            if i > 0:
+                owners |= self._pair_owners.get(f"{syllables[i - 1]}_{syllable}", set())
+            if i + 1 < len(syllables):
+                owners |= self._pair_owners.get(f"{syllable}_{syllables[i + 1]}", set())
+            if syllable not in claims:
+                claims[syllable] = owners or None
+            elif claims[syllable] is not None:
+                claims[syllable] = (claims[syllable] | owners) if owners else None
+        return claims
+
+    @staticmethod
+    def _near(syllable: str, options: set[str]) -> str | None:
+        if syllable in STOPWORDS or len(syllable) < 2:
+            return None
+        key = phonetic_key(syllable)
+        close = [
+            o
+            for o in options
+            if o not in STOPWORDS
+            and (phonetic_key(o) == key or DamerauLevenshtein.distance(o, syllable, score_cutoff=1) <= 1)
+        ]
+        return min(close) if len(close) == 1 else None
+
+    def _candidates(self, features: list[str]) -> set[int]:
+        searchable = [f for f in features if f in self.postings and f not in STOPWORDS]
         found: set[int] = set()
-        for token in narrow:
-            found.update(self.postings[token])
+        for feature in searchable:
+            if feature not in self._crowded:
+                found.update(self.postings[feature])
         if not found:
-            crowded = [self._posting_sets[t] for t in tokens if t in self._posting_sets]
+            crowded = [self._crowded[f] for f in searchable if f in self._crowded]
             if crowded:
-                found = set(frozenset.intersection(*crowded)) if len(crowded) > 1 else set(crowded[0])
+                found = set(frozenset.intersection(*crowded))
         return found
 
     def search(self, query: tuple[Word, ...], accented: bool) -> list[PhraseHit]:
-        """Score every phrase that shares a word with the query, best first."""
+        """Score every phrase that shares a feature with the question, best first."""
+        syllables: list[str] = []
         typed: dict[str, str | None] = {}
-        repaired: dict[str, str] = {}
+        repaired: set[str] = set()
         for word in query:
             fixed = self.correct(word.folded)
             if fixed is None:
+                syllables.append(word.folded)
                 continue
+            syllables.append(fixed)
             if fixed != word.folded:
-                repaired[fixed] = word.folded
+                repaired.add(fixed)
             typed.setdefault(fixed, word.accent_key)
-        leftovers = [w.folded for w in query if w.folded not in self.postings and len(w.folded) >= 3]
-        hits = []
-        for number in self._candidates(set(typed)):
-            phrase = self.phrases[number]
-            hits.append(self._score(phrase, typed, repaired, leftovers, accented))
+        self._repair_in_context(syllables, repaired)
+        present = set(_features(tuple(syllables)))
+        claimed = self._claims(syllables)
+        asked = sum(self.weights.get(f, 0.0) for f in present)
+        hits = [
+            self._score(self.phrases[n], present, asked, typed, repaired, accented, claimed)
+            for n in self._candidates(list(present))
+        ]
         hits.sort(key=lambda h: h.score, reverse=True)
         return hits
 
     def _score(
         self,
         phrase: Phrase,
+        present: set[str],
+        asked: float,
         typed: dict[str, str | None],
-        repaired: dict[str, str],
-        leftovers: list[str],
+        repaired: set[str],
         accented: bool,
+        claimed: dict[str, set[str] | None],
     ) -> PhraseHit:
-        total = matched_weight = 0.0
+        total = got = 0.0
         matched: set[str] = set()
-        accent_factor = 1.0
-        for token, accent in zip(phrase.tokens, phrase.accents, strict=True):
-            weight = self.idf.get(token, 1.0)
+        for feature in phrase.features:
+            weight = self.weights.get(feature, 1.0)
             total += weight
-            if token in typed:
-                credit = TYPO_CREDIT if token in repaired else 1.0
-                matched_weight += weight * credit
-                matched.add(token)
-                user_accent = typed[token]
-                if accented and accent is not None and user_accent != accent and token not in repaired:
+            if feature in present:
+                got += weight * (TYPO_CREDIT if feature in repaired else 1.0)
+                matched.add(feature)
+        accent_factor = 1.0
+        accents_agree = True
+        for syllable, accent in zip(phrase.syllables, phrase.accents, strict=True):
+            if syllable in typed and accent is not None and typed[syllable] != accent:
+                accents_agree = False
+                if accented and syllable not in repaired:
                     accent_factor = ACCENT_PENALTY
-            elif len(token) >= 3 and any(
-                DamerauLevenshtein.distance(token, left, score_cutoff=1) <= 1 for left in leftovers
-            ):
-                matched_weight += weight * TYPO_CREDIT
-                matched.add(token)
-        coverage = matched_weight / total if total else 0.0
-        length_bonus = 1.0 + 0.08 * min(3, len(matched) - 1) if matched else 1.0
-        score = coverage * coverage * phrase.weight * accent_factor * length_bonus
+        topical = [m for m in matched if "_" in m or m not in STOPWORDS]
+        if not topical and not (phrase.only_function_words and accented and accents_agree and matched):
+            return PhraseHit(phrase, 0.0, 0.0, frozenset())
+        if len(phrase.syllables) == 1:
+            owners = claimed.get(phrase.syllables[0])
+            if owners and phrase.entry_id not in owners:
+                accent_factor *= CLAIMED_SYLLABLE
+            if not accented and phrase.accents[0] is not None:
+                accent_factor *= BARE_SYLLABLE
+        coverage = got / total if total else 0.0
+        # A long phrase the question almost entirely restates is as good as a short one it contains.
+        explained = got / asked if asked else 0.0
+        content = sum(1 for m in matched if "_" not in m and m not in STOPWORDS)
+        length_bonus = 1.0 + 0.08 * min(3, max(0, content - 1))
+        fit = max(coverage * coverage, coverage * explained)
+        score = fit * phrase.weight * accent_factor * length_bonus
         return PhraseHit(phrase, score, coverage, frozenset(matched))

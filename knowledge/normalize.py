@@ -75,6 +75,15 @@ TEENCODE: dict[str, str] = {
 }
 
 
+# Multi-word ways of saying the same thing, folded; applied after teencode.
+SYNONYMS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("cap", "3"): ("thpt",),
+    ("cap", "ba"): ("thpt",),
+    ("cap", "2"): ("thcs",),
+    ("cap", "hai"): ("thcs",),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """One word of normalized text.
@@ -140,7 +149,22 @@ def words(text: str) -> tuple[Word, ...]:
             continue
         key = _accent_key(raw) if folded != raw else None
         result.append(Word(folded, key))
-    return tuple(result)
+    return _apply_synonyms(result)
+
+
+def _apply_synonyms(found: list[Word]) -> tuple[Word, ...]:
+    out: list[Word] = []
+    i = 0
+    while i < len(found):
+        pair = tuple(w.folded for w in found[i : i + 2])
+        replacement = SYNONYMS.get(pair) if len(pair) == 2 else None
+        if replacement is not None:
+            out.extend(Word(part, None) for part in replacement)
+            i += 2
+            continue
+        out.append(found[i])
+        i += 1
+    return tuple(out)
 
 
 def normalize(text: str) -> str:
