@@ -23,7 +23,9 @@ from knowledge.normalize import has_diacritics, normalize, words
 MAX_QUESTION_CHARS = 1000  # longer messages are read up to here; Telegram allows 4,096
 CONFIDENT = 0.42  # below this the best match is only a suggestion
 SUGGEST = 0.12  # below this a match is not even worth suggesting
-STRONG_TRADE = 0.6  # a trade named this clearly beats an open "which trade suits me"
+STRONG_TRADE = 0.6
+FULLY_EXPLAINED = 0.95
+VAGUE_WHEN = 3  # this many topics containing the whole question make it too vague to pick one  # a trade named this clearly beats an open "which trade suits me"
 SECOND_PHRASE_SHARE = 0.25  # a second, different phrase of the same entry adds this share of its score
 CUE_BOOST = 1.3
 NAMED = 0.9  # a name or alias covered this fully counts as named outright
@@ -77,10 +79,24 @@ class Engine:
         self.index = SearchIndex.build(_searchable(kb))
 
     def rank(self, text: str) -> list[Match]:
-        """Entries ranked for a question, with scores in 0..1 (no intent logic)."""
+        """Entries ranked for a question, best first (no intent logic)."""
+        return self._rank(text)[0]
+
+    def _rank(self, text: str) -> tuple[list[Match], bool]:
+        """Ranked entries, and whether the question is too vague to pick one of them."""
         query = words(text[:MAX_QUESTION_CHARS])
         hits = self.index.search(query, has_diacritics(text))
-        return self._aggregate(hits, f" {normalize(text[:MAX_QUESTION_CHARS])} ")
+        matches = self._aggregate(hits, f" {normalize(text[:MAX_QUESTION_CHARS])} ")
+        return matches, self._vague(hits)
+
+    @staticmethod
+    def _vague(hits: list[PhraseHit]) -> bool:
+        """Several topics contain everything the question says and none is named by it ("chăm sóc")."""
+        live = [h for h in hits if h.score > 0]
+        if any(h.coverage >= NAMED for h in live):
+            return False
+        explainers = {(h.phrase.kind, h.phrase.entry_id) for h in live if h.explained >= FULLY_EXPLAINED}
+        return len(explainers) >= VAGUE_WHEN
 
     def _aggregate(self, hits: list[PhraseHit], padded: str) -> list[Match]:
         best: dict[tuple[str, str], list[PhraseHit]] = defaultdict(list)
@@ -115,13 +131,13 @@ class Engine:
             return Answer(Intent.GREETING, (), self.welcome())
         if normalized in HELP_PHRASES:
             return Answer(Intent.HELP, (), self.welcome())
-        matches = self.rank(text)
+        matches, vague = self._rank(text)
         if _contains(padded, OUT_OF_SCOPE):
             return self._fallback([], out_of_scope=True)
         top = matches[0] if matches else None
-        if _contains(padded, QUIZ_CUES) and self._wants_quiz(top):
+        if _contains(padded, QUIZ_CUES) and self._wants_quiz(top, padded):
             return self._quiz()
-        if top is None or top.score < CONFIDENT:
+        if top is None or top.score < CONFIDENT or vague:
             return self._fallback([m for m in matches if m.score >= SUGGEST][:3], out_of_scope=False)
         chosen = tuple(m for m in matches if m.score >= max(CONFIDENT, top.score * 0.6))[:MAX_MATCHES]
         focus = Focus(
@@ -135,11 +151,12 @@ class Engine:
         return Answer(Intent(top.kind), chosen, reply)
 
     @staticmethod
-    def _wants_quiz(top: Match | None) -> bool:
+    def _wants_quiz(top: Match | None, padded: str) -> bool:
         """An open "which trade suits me" question, unless it clearly names something we know."""
-        if top is None or top.score < CONFIDENT or (top.kind, top.id) == ("faq", QUIZ_FAQ_ID):
+        if top is None or (top.kind, top.id) == ("faq", QUIZ_FAQ_ID) or top.score < STRONG_TRADE:
             return True
-        return top.kind == "occupation" and top.score < STRONG_TRADE
+        # A policy answers "which trade" only when the question is also about money.
+        return top.kind == "policy" and not _contains(padded, KIND_CUES["policy"])
 
     def card(self, kind: str, entry_id: str) -> Reply | None:
         """A card by kind and id, for buttons and deep links (None when it no longer exists)."""

@@ -69,6 +69,7 @@ class PhraseHit:
     phrase: Phrase
     score: float
     coverage: float
+    explained: float
     matched: frozenset[str]
 
 
@@ -103,6 +104,7 @@ class SearchIndex:
     _syllables: set[str] = field(default_factory=set)
     _right_of: dict[str, set[str]] = field(default_factory=dict)
     _pair_owners: dict[str, set[str]] = field(default_factory=dict)
+    _function_phrases: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, str, str, str]]) -> SearchIndex:
@@ -127,6 +129,8 @@ class SearchIndex:
             )
             number = len(index.phrases)
             index.phrases.append(phrase)
+            if phrase.only_function_words:
+                index._function_phrases.setdefault(syllables[0], []).append(number)
             for feature in phrase.features:
                 postings[feature].append(number)
                 if "_" in feature and field_name in NAMING_FIELDS and not set(feature.split("_")) & STOPWORDS:
@@ -241,9 +245,13 @@ class SearchIndex:
         present = set(_features(tuple(syllables)))
         claimed = self._claims(syllables)
         asked = sum(self.weights.get(f, 0.0) for f in present)
+        candidates = self._candidates(list(present))
+        if accented:  # "Dược" is a function word's spelling unless typed with its own accents
+            for syllable in typed:
+                candidates.update(self._function_phrases.get(syllable, ()))
         hits = [
             self._score(self.phrases[n], present, asked, typed, repaired, accented, claimed)
-            for n in self._candidates(list(present))
+            for n in candidates
         ]
         hits.sort(key=lambda h: h.score, reverse=True)
         return hits
@@ -273,9 +281,9 @@ class SearchIndex:
                 accents_agree = False
                 if accented and syllable not in repaired:
                     accent_factor = ACCENT_PENALTY
-        topical = [m for m in matched if "_" in m or m not in STOPWORDS]
+        topical = [m for m in matched if not set(m.split("_")) <= STOPWORDS]
         if not topical and not (phrase.only_function_words and accented and accents_agree and matched):
-            return PhraseHit(phrase, 0.0, 0.0, frozenset())
+            return PhraseHit(phrase, 0.0, 0.0, 0.0, frozenset())
         if len(phrase.syllables) == 1:
             owners = claimed.get(phrase.syllables[0])
             if owners and phrase.entry_id not in owners:
@@ -286,7 +294,7 @@ class SearchIndex:
         # A long phrase the question almost entirely restates is as good as a short one it contains.
         explained = got / asked if asked else 0.0
         content = sum(1 for m in matched if "_" not in m and m not in STOPWORDS)
-        length_bonus = 1.0 + 0.08 * min(3, max(0, content - 1))
-        fit = max(coverage * coverage, coverage * explained)
+        length_bonus = 1.0 + 0.08 * min(5, max(0, content - 1))
+        fit = max(coverage * coverage, math.sqrt(coverage) * explained)
         score = fit * phrase.weight * accent_factor * length_bonus
-        return PhraseHit(phrase, score, coverage, frozenset(matched))
+        return PhraseHit(phrase, score, coverage, explained, frozenset(matched))

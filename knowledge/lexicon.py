@@ -10,7 +10,7 @@ from __future__ import annotations
 # Words that carry no topic: they neither find entries nor count against a phrase.
 STOPWORDS: frozenset[str] = frozenset(
     """
-    em anh chi toi minh ban chau con co khong la gi ma va voi cua nao nhu the vay a ah oi nhe nha
+    em anh chi toi minh ban chau con co khong la gi ma va voi cua nao nhu the a ah oi nhe nha
     duoc roi cung se da muon hoi xin biet nen ra vao den tu nay do kia nhung cac mot nhieu
     bao nhieu gium giup ho vui long cam on u uhm hay hoac neu sao ai luc vi tai bay gio
     phai can tim hieu thay theo tren duoi hoc nghe tho nganh truong

@@ -42,8 +42,8 @@ TEENCODE: dict[str, str] = {
     "mik": "minh",
     "mk": "minh",
     "mjk": "minh",
-    "z": "vay",
-    "v": "vay",
+    "z": "",  # "vậy": a filler, and "vay" (borrow) is a topic word
+    "v": "",
     "cd": "cao dang",
     "tc": "trung cap",
     "thcs": "thcs",
@@ -145,7 +145,7 @@ def words(text: str) -> tuple[Word, ...]:
         folded = strip_diacritics(raw)
         expansion = TEENCODE.get(folded)
         if expansion is not None:
-            result.extend(Word(part, None) for part in expansion.split())
+            result.extend(Word(part, None) for part in expansion.split())  # "" drops a filler
             continue
         key = _accent_key(raw) if folded != raw else None
         result.append(Word(folded, key))
