@@ -16,7 +16,16 @@ from knowledge.answers import Answer, Button, Intent, Match, Reply
 from knowledge.cards import CardBuilder, Focus
 from knowledge.i18n import _
 from knowledge.index import NAMING_FIELDS, PhraseHit, SearchIndex
-from knowledge.lexicon import GREETINGS, HELP_PHRASES, KIND_CUES, OUT_OF_SCOPE, QUIZ_CUES
+from knowledge.lexicon import (
+    CONTACT_WORDS,
+    FEE_CUES,
+    GREETINGS,
+    HELP_PHRASES,
+    KIND_CUES,
+    OUT_OF_SCOPE,
+    PERSON_WORDS,
+    QUIZ_CUES,
+)
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import has_diacritics, normalize, words
 
@@ -26,11 +35,12 @@ SUGGEST = 0.12  # below this a match is not even worth suggesting
 STRONG_TRADE = 0.6
 FULLY_EXPLAINED = 0.95
 VAGUE_WHEN = 3  # this many topics containing the whole question make it too vague to pick one  # a trade named this clearly beats an open "which trade suits me"
-SECOND_PHRASE_SHARE = 0.25  # a second, different phrase of the same entry adds this share of its score
+SECOND_PHRASE_SHARE = 0.4  # a second, different phrase of the same entry adds this share of its score
 CUE_BOOST = 1.3
 NAMED = 0.9  # a name or alias covered this fully counts as named outright
 NAMED_ENTITY_FAQ_FACTOR = 0.7
 MAX_MATCHES = 5
+RANKED = 12  # entries kept after ranking: answers, suggestions and a margin
 QUIZ_FAQ_ID = "chon-nghe-phu-hop"
 
 
@@ -63,6 +73,7 @@ def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str]]:
     for faq in kb.faqs:
         yield "faq", faq.id, "title", faq.question
         yield from (("faq", faq.id, "variant", v) for v in faq.variants)
+        yield from (("faq", faq.id, "keyword", k) for k in faq.keywords)
         yield from (("faq", faq.id, "english", v) for v in (faq.question_en, *faq.variants_en) if v)
 
 
@@ -99,26 +110,31 @@ class Engine:
         return len(explainers) >= VAGUE_WHEN
 
     def _aggregate(self, hits: list[PhraseHit], padded: str) -> list[Match]:
-        best: dict[tuple[str, str], list[PhraseHit]] = defaultdict(list)
-        for hit in hits:
+        by_entry: dict[tuple[str, str], list[PhraseHit]] = defaultdict(list)
+        for hit in hits:  # best first, so each entry's list starts with its best phrase
             if hit.score > 0:
-                best[(hit.phrase.kind, hit.phrase.entry_id)].append(hit)
+                by_entry[(hit.phrase.kind, hit.phrase.entry_id)].append(hit)
         boosts = {kind: CUE_BOOST for kind, cues in KIND_CUES.items() if _contains(padded, cues)}
         if any(
-            h.phrase.kind in ("occupation", "school") and h.phrase.field in NAMING_FIELDS and h.coverage >= NAMED
+            h.phrase.kind in ("occupation", "school")
+            and h.phrase.field in NAMING_FIELDS
+            and h.coverage >= NAMED
             for h in hits
         ):
             # A trade or school named outright is the subject; a generic FAQ is not the answer.
             boosts["faq"] = boosts.get("faq", 1.0) * NAMED_ENTITY_FAQ_FACTOR
-        matches = []
-        for (kind, entry_id), entry_hits in best.items():
+        scored = []
+        for (kind, entry_id), entry_hits in by_entry.items():
             top = entry_hits[0]
-            extra = next((h for h in entry_hits[1:] if not h.matched <= top.matched), None)
+            # A second phrase adds only when it names something the first did not.
+            extra = next((h for h in entry_hits[1:] if (h.matched - top.matched) & h.phrase.content), None)
             score = top.score + (SECOND_PHRASE_SHARE * extra.score if extra else 0.0)
-            score *= boosts.get(kind, 1.0)
-            matches.append(Match(kind, entry_id, self.cards.title(kind, entry_id), score))
-        matches.sort(key=lambda m: (-m.score, m.kind, m.id))
-        return matches
+            scored.append((score * boosts.get(kind, 1.0), kind, entry_id))
+        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        return [
+            Match(kind, entry_id, self.cards.title(kind, entry_id), score)
+            for score, kind, entry_id in scored[:RANKED]
+        ]
 
     def answer(self, text: str) -> Answer:
         """Understand one message and build the reply."""
@@ -132,7 +148,9 @@ class Engine:
         if normalized in HELP_PHRASES:
             return Answer(Intent.HELP, (), self.welcome())
         matches, vague = self._rank(text)
-        if _contains(padded, OUT_OF_SCOPE):
+        if _contains(padded, OUT_OF_SCOPE) or (
+            _contains(padded, CONTACT_WORDS) and _contains(padded, PERSON_WORDS)
+        ):
             return self._fallback([], out_of_scope=True)
         top = matches[0] if matches else None
         if _contains(padded, QUIZ_CUES) and self._wants_quiz(top, padded):
@@ -142,7 +160,7 @@ class Engine:
         chosen = tuple(m for m in matches if m.score >= max(CONFIDENT, top.score * 0.6))[:MAX_MATCHES]
         focus = Focus(
             schools=_contains(padded, KIND_CUES["school"]),
-            fees=_contains(padded, KIND_CUES["policy"]),
+            fees=_contains(padded, KIND_CUES["policy"]) or _contains(padded, FEE_CUES),
         )
         card = self.cards.card(top.kind, top.id, focus)
         assert card is not None  # ranked ids come from the same knowledge base

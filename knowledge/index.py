@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -35,13 +35,19 @@ FIELD_WEIGHTS: dict[str, float] = {
     "english": 0.95,
     "interest": 0.9,
     "variant": 0.9,
+    "keyword": 0.9,
 }
 NAMING_FIELDS = frozenset({"name", "alias", "title", "english"})
 STOPWORD_SHARE = 0.15  # a function word weighs this much of a topic word
 PAIR_SHARE = 0.6  # a syllable pair weighs this much of its idf
-CROWDED_POSTINGS = 400  # a feature in more phrases than this only narrows, never widens, the search
+CROWDED_POSTINGS = 400
+MIN_COVERAGE = 0.3  # below both of these a phrase cannot reach a confident score: not scored
+MIN_EXPLAINED = 0.5  # a feature in more phrases than this only narrows, never widens, the search
 TYPO_CREDIT = 0.8  # a syllable repaired from a typo counts this much
-ACCENT_PENALTY = 0.75  # typed with other diacritics than the phrase's: still a match, ranked lower
+ACCENT_PENALTY = 0.75  # a phrase whose every syllable was typed with other diacritics
+LONE_ACCENT_PENALTY = 0.4  # one syllable, other tone: "mưa" (rain) is not "múa" (dance)
+EXPLAIN_SHARE = 0.2
+POSITION_SHARE = 0.1  # the topic usually comes first: a match at the end loses up to this share
 BARE_SYLLABLE = 0.8  # one accented syllable matched by a question typed without any diacritics
 CLAIMED_SYLLABLE = 0.5  # one syllable the question uses inside another entry's name ("tiếng Hàn")
 _PHONETIC_INITIALS = (("tr", "ch"), ("gi", "d"), ("r", "d"), ("x", "s"), ("n", "l"), ("k", "c"), ("q", "c"))
@@ -57,9 +63,12 @@ class Phrase:
     text: str
     syllables: tuple[str, ...]
     accents: tuple[str | None, ...]
-    features: tuple[str, ...]
+    features: frozenset[str]
+    topical: frozenset[str]  # features with at least one syllable that is not a function word
+    content: frozenset[str]  # syllables that are not function words
     weight: float
     only_function_words: bool
+    total: float = 0.0  # the summed weight of all features, known once the whole index is built
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +114,7 @@ class SearchIndex:
     _right_of: dict[str, set[str]] = field(default_factory=dict)
     _pair_owners: dict[str, set[str]] = field(default_factory=dict)
     _function_phrases: dict[str, list[int]] = field(default_factory=dict)
+    _standalone: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, str, str, str]]) -> SearchIndex:
@@ -116,6 +126,7 @@ class SearchIndex:
             if not found:
                 continue
             syllables = tuple(w.folded for w in found)
+            features = frozenset(_features(syllables))
             phrase = Phrase(
                 kind=kind,
                 entry_id=entry_id,
@@ -123,12 +134,16 @@ class SearchIndex:
                 text=text,
                 syllables=syllables,
                 accents=tuple(w.accent_key for w in found),
-                features=tuple(_features(syllables)),
+                features=features,
+                topical=frozenset(f for f in features if not set(f.split("_")) <= STOPWORDS),
+                content=frozenset(s for s in syllables if s not in STOPWORDS),
                 weight=FIELD_WEIGHTS[field_name],
                 only_function_words=all(s in STOPWORDS for s in syllables),
             )
             number = len(index.phrases)
             index.phrases.append(phrase)
+            if len(syllables) == 1:
+                index._standalone.add(syllables[0])
             if phrase.only_function_words:
                 index._function_phrases.setdefault(syllables[0], []).append(number)
             for feature in phrase.features:
@@ -152,6 +167,7 @@ class SearchIndex:
                     index._deletion_index.setdefault(deleted, set()).add(syllable)
             index._phonetic_index.setdefault(phonetic_key(syllable), set()).add(syllable)
         index._crowded = {f: frozenset(p) for f, p in postings.items() if len(p) > CROWDED_POSTINGS}
+        index.phrases = [replace(p, total=sum(index.weights[f] for f in p.features)) for p in index.phrases]
         return index
 
     def correct(self, syllable: str) -> str | None:
@@ -162,7 +178,9 @@ class SearchIndex:
         if not candidates and len(syllable) >= 3:
             for key in _deletes(syllable) | {syllable}:
                 candidates |= self._deletion_index.get(key, set())
-            candidates = {c for c in candidates if DamerauLevenshtein.distance(c, syllable, score_cutoff=1) <= 1}
+            candidates = {
+                c for c in candidates if DamerauLevenshtein.distance(c, syllable, score_cutoff=1) <= 1
+            }
         if not candidates:
             return None
         return max(candidates, key=lambda c: (len(self.postings[c]), c))
@@ -177,8 +195,8 @@ class SearchIndex:
             left, right = syllables[i], syllables[i + 1]
             if f"{left}_{right}" in self.postings:
                 continue
-            if left in STOPWORDS:
-                continue  # a function word says nothing about what should follow it
+            if left in STOPWORDS or right in self._standalone:
+                continue  # a function word says nothing; a word that is a name on its own is meant
             fix = self._near(right, self._right_of.get(left, set()))
             if fix is not None:
                 syllables[i + 1] = fix
@@ -215,17 +233,42 @@ class SearchIndex:
         ]
         return min(close) if len(close) == 1 else None
 
-    def _candidates(self, features: list[str]) -> set[int]:
-        searchable = [f for f in features if f in self.postings and f not in STOPWORDS]
-        found: set[int] = set()
+    def _candidates(self, present: set[str], asked: float) -> list[int]:
+        """Phrases sharing a topic feature with the question that could still score.
+
+        Weights are accumulated along the postings, so a phrase that cannot reach the coverage of
+        a plausible answer even in the best case is never scored in full.
+        """
+        reached: dict[int, float] = defaultdict(float)
+        optimistic = 0.0
+        searchable: list[str] = []
+        for feature in present:
+            found_in = self.postings.get(feature)
+            if found_in is None:
+                continue
+            weight = self.weights[feature]
+            if feature in self._crowded:
+                optimistic += weight
+                continue
+            for number in found_in:
+                reached[number] += weight
+            if feature not in STOPWORDS:
+                searchable.append(feature)
+        pool: set[int] = set()
         for feature in searchable:
-            if feature not in self._crowded:
-                found.update(self.postings[feature])
-        if not found:
-            crowded = [self._crowded[f] for f in searchable if f in self._crowded]
+            pool.update(self.postings[feature])
+        if not pool:
+            crowded = [self._crowded[f] for f in present if f in self._crowded and f not in STOPWORDS]
             if crowded:
-                found = set(frozenset.intersection(*crowded))
-        return found
+                pool = set(frozenset.intersection(*crowded))
+        phrases = self.phrases
+        keep = []
+        for number in pool:
+            best_case = reached.get(number, 0.0) + optimistic
+            total = phrases[number].total
+            if best_case >= MIN_COVERAGE * total or best_case >= MIN_EXPLAINED * asked:
+                keep.append(number)
+        return keep
 
     def search(self, query: tuple[Word, ...], accented: bool) -> list[PhraseHit]:
         """Score every phrase that shares a feature with the question, best first."""
@@ -244,13 +287,16 @@ class SearchIndex:
         self._repair_in_context(syllables, repaired)
         present = set(_features(tuple(syllables)))
         claimed = self._claims(syllables)
+        positions: dict[str, int] = {}
+        for place, syllable in enumerate(s for s in syllables if s not in STOPWORDS):
+            positions.setdefault(syllable, place)
         asked = sum(self.weights.get(f, 0.0) for f in present)
-        candidates = self._candidates(list(present))
+        candidates = set(self._candidates(present, asked))
         if accented:  # "Dược" is a function word's spelling unless typed with its own accents
             for syllable in typed:
                 candidates.update(self._function_phrases.get(syllable, ()))
         hits = [
-            self._score(self.phrases[n], present, asked, typed, repaired, accented, claimed)
+            self._score(self.phrases[n], present, asked, typed, repaired, accented, claimed, positions)
             for n in candidates
         ]
         hits.sort(key=lambda h: h.score, reverse=True)
@@ -265,24 +311,33 @@ class SearchIndex:
         repaired: set[str],
         accented: bool,
         claimed: dict[str, set[str] | None],
+        positions: dict[str, int],
     ) -> PhraseHit:
-        total = got = 0.0
-        matched: set[str] = set()
-        for feature in phrase.features:
-            weight = self.weights.get(feature, 1.0)
-            total += weight
-            if feature in present:
-                got += weight * (TYPO_CREDIT if feature in repaired else 1.0)
-                matched.add(feature)
+        matched = phrase.features & present
+        weights = self.weights
+        got = sum(weights[f] for f in matched)
+        if repaired:
+            got -= sum(weights[f] for f in matched & repaired) * (1 - TYPO_CREDIT)
         accent_factor = 1.0
         accents_agree = True
+        mismatched = 0
         for syllable, accent in zip(phrase.syllables, phrase.accents, strict=True):
-            if syllable in typed and accent is not None and typed[syllable] != accent:
+            if syllable not in typed:
+                continue
+            user = typed[syllable]
+            if accent is not None and user is not None and user != accent:
                 accents_agree = False
-                if accented and syllable not in repaired:
-                    accent_factor = ACCENT_PENALTY
-        topical = [m for m in matched if not set(m.split("_")) <= STOPWORDS]
-        if not topical and not (phrase.only_function_words and accented and accents_agree and matched):
+            # In a question typed with diacritics, a word typed without any means the plain word.
+            if accented and syllable not in repaired and (user or syllable) != (accent or syllable):
+                mismatched += 1
+        if mismatched:
+            if len(phrase.syllables) == 1:
+                accent_factor = LONE_ACCENT_PENALTY
+            else:
+                accent_factor = 1 - (1 - ACCENT_PENALTY) * mismatched / len(phrase.syllables)
+        if not matched & phrase.topical and not (
+            phrase.only_function_words and accented and accents_agree and matched
+        ):
             return PhraseHit(phrase, 0.0, 0.0, 0.0, frozenset())
         if len(phrase.syllables) == 1:
             owners = claimed.get(phrase.syllables[0])
@@ -290,11 +345,16 @@ class SearchIndex:
                 accent_factor *= CLAIMED_SYLLABLE
             if not accented and phrase.accents[0] is not None:
                 accent_factor *= BARE_SYLLABLE
-        coverage = got / total if total else 0.0
+        coverage = got / phrase.total if phrase.total else 0.0
         # A long phrase the question almost entirely restates is as good as a short one it contains.
         explained = got / asked if asked else 0.0
-        content = sum(1 for m in matched if "_" not in m and m not in STOPWORDS)
+        content = len(matched & phrase.content)
         length_bonus = 1.0 + 0.08 * min(5, max(0, content - 1))
-        fit = max(coverage * coverage, math.sqrt(coverage) * explained)
-        score = fit * phrase.weight * accent_factor * length_bonus
+        # Of two phrases the question covers equally, the one that explains more of it wins.
+        fit = max(coverage * coverage, math.sqrt(coverage) * explained) * (
+            1 - EXPLAIN_SHARE + EXPLAIN_SHARE * explained
+        )
+        first = min((positions[c] for c in matched & phrase.content if c in positions), default=0)
+        place = 1 - POSITION_SHARE * first / max(1, len(positions))
+        score = fit * phrase.weight * accent_factor * length_bonus * place
         return PhraseHit(phrase, score, coverage, explained, frozenset(matched))

@@ -151,6 +151,9 @@ class Faq(Entry):
     question_en: Text | None = None
     variants: tuple[Text, ...] = ()
     variants_en: tuple[Text, ...] = ()
+    keywords: tuple[Text, ...] = Field(
+        default=(), description="Short words that point to this FAQ alone: 'học bạ', 'giấy khai sinh'."
+    )
     answer: Text
     related: tuple[Slug, ...] = ()
 

@@ -23,7 +23,7 @@ from knowledge.normalize import TEENCODE, has_diacritics, normalize, strip_diacr
         ("trg cđ y tế", "truong cao dang y te"),
         ("hoc phi bn", "hoc phi bao nhieu"),
         ("đc ko", "duoc khong"),
-        ("ntn z", "nhu the nao vay"),
+        ("ntn z", "nhu the nao"),
         ("tc hay cd", "trung cap hay cao dang"),
         ("Học\u200b nghề\u0007!!!", "hoc nghe"),
         ("9+ là gì?", "9+ la gi"),
