@@ -17,6 +17,14 @@ MAX_REPLY_CHARS = 3800  # Telegram allows 4,096; leave room for the channel's ow
 MAX_LIST = 6
 
 
+def fees_hint() -> str:
+    """The line added when a question about a school or trade also asks about fees."""
+    return _(
+        "Học phí: mỗi trường tự công bố mức thu; trường công lập không được thu quá mức trần của Nhà nước. "
+        "Xem mức trần và các diện được miễn, giảm ở mục «Học phí và chính sách»."
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Focus:
     """Which part of a card the question asked about, so that part comes first."""
@@ -98,7 +106,7 @@ class CardBuilder:
         if isinstance(entry, Occupation):
             return self.occupation(entry, focus)
         if isinstance(entry, School):
-            return self.school(entry)
+            return self.school(entry, focus)
         if isinstance(entry, Policy):
             return self.policy(entry)
         if isinstance(entry, Faq):
@@ -164,9 +172,11 @@ class CardBuilder:
     def _short(text: str, limit: int = 40) -> str:
         return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
-    def school(self, school: School) -> Reply:
+    def school(self, school: School, focus: Focus | None = None) -> Reply:
         """Where it is, what it teaches, and plainly whether it still exists under this name."""
         paragraphs = [school.name]
+        if focus and focus.fees:
+            paragraphs.append(fees_hint())
         if school.status != SchoolStatus.ACTIVE and school.status_note:
             paragraphs.append(f"⚠️ {self._text(school.status_note)}")
         if school.description:

@@ -17,7 +17,9 @@ def test_ask_json_prints_the_evaluation_format() -> None:
     assert set(answer) == {"question", "intent", "matches", "reply"}
     assert answer["question"] == "học hàn"
     assert answer["intent"] == "occupation"
-    assert answer["matches"][0] == {"kind": "occupation", "id": "han", "title": "Hàn", "score": 1.0}
+    first = answer["matches"][0]
+    assert (first["kind"], first["id"], first["title"]) == ("occupation", "han", "Hàn")
+    assert 0.9 <= first["score"] <= 1.0
     assert "Nối các tấm kim loại" in answer["reply"]
 
 

@@ -30,7 +30,8 @@ def top(engine: Engine, question: str) -> tuple[str, str | None]:
         ("thợ điện lạnh", "occupation:ky-thuat-may-lanh"),
         ("trường việt đức", "school:cd-cong-nghiep-viet-duc"),
         ("cd y te thai nguyen", "school:cd-y-te-thai-nguyen"),
-        ("học phí cao đẳng y tế", "policy:tran-hoc-phi"),
+        ("học phí cao đẳng y tế", "school:cd-y-te-thai-nguyen"),
+        ("học phí học nghề bao nhiêu", "policy:tran-hoc-phi"),
         ("tốt nghiệp lớp 9 học trung cấp có mất học phí ko", "policy:mien-hoc-phi-thcs-trung-cap"),
         ("chính sách nội chú", "policy:noi-tru"),
         ("vay vố học nghề", "policy:vay-von-hssv"),
@@ -74,6 +75,13 @@ def test_open_which_trade_questions_lead_to_the_quiz(engine: Engine, question: s
     answer = engine.answer(question)
     assert answer.intent is Intent.QUIZ
     assert any(b.action == "quiz" for b in answer.reply.buttons)
+
+
+def test_fees_of_a_named_school_open_its_card_with_a_pointer_to_the_fee_rules(engine: Engine) -> None:
+    answer = engine.answer("học phí cao đẳng y tế")
+    assert answer.matches[0].id == "cd-y-te-thai-nguyen"
+    assert "mức trần của Nhà nước" in answer.reply.paragraphs[1]
+    assert any(b.action == "policy:tran-hoc-phi" for b in answer.reply.buttons)
 
 
 def test_named_interest_beats_the_quiz(engine: Engine) -> None:
