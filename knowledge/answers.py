@@ -46,6 +46,7 @@ class Reply:
 
     paragraphs: tuple[str, ...]
     buttons: tuple[Button, ...] = ()
+    subject: str | None = None  # 'kind:id' when the reply is one entry's card (channels add "share")
 
     @property
     def text(self) -> str:

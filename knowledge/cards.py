@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from knowledge.answers import Button, Reply
 from knowledge.formatting import day, fill_figures
-from knowledge.i18n import _
+from knowledge.i18n import _, current_language
 from knowledge.models import Entry, Faq, KnowledgeBase, Occupation, Policy, School, SchoolStatus
 
 MAX_REPLY_CHARS = 3800  # Telegram allows 4,096; leave room for the channel's own decoration
@@ -31,6 +31,19 @@ class Focus:
 
     schools: bool = False
     fees: bool = False
+
+
+def _english() -> bool:
+    return current_language() == "en"
+
+
+def _pick(vietnamese: str, english: str | None) -> str:
+    """The English field for English readers when the file has one."""
+    return english if english and _english() else vietnamese
+
+
+def _vietnamese_only_note() -> str:
+    return _("Một số thông tin dưới đây chỉ có bằng tiếng Việt.")
 
 
 def _join(items: list[str]) -> str:
@@ -79,15 +92,26 @@ class CardBuilder:
                     self.schools_for[program].append(school.id)
 
     def title(self, kind: str, entry_id: str) -> str:
-        """The display title of an entry."""
+        """The display title of an entry, in the reader's language where the file has it."""
         entry = self.entry(kind, entry_id)
+        if isinstance(entry, Policy):
+            return _pick(entry.title, entry.title_en)
+        if isinstance(entry, Faq):
+            return _pick(entry.question, entry.question_en)
+        if isinstance(entry, Occupation | School):
+            return _pick(entry.name, entry.name_en)
+        return entry_id
+
+    @staticmethod
+    def vietnamese_title(entry: Entry) -> str:
+        """The title the evaluation and the logs use, whatever the reader's language."""
         if isinstance(entry, Policy):
             return entry.title
         if isinstance(entry, Faq):
             return entry.question
         if isinstance(entry, Occupation | School):
             return entry.name
-        return entry_id
+        return entry.id
 
     def entry(self, kind: str, entry_id: str) -> Entry | None:
         """Look an entry up by kind and id."""
@@ -103,15 +127,21 @@ class CardBuilder:
         """The reply for one entry, or None when no such entry exists (any more)."""
         entry = self.entry(kind, entry_id)
         focus = focus or Focus()
+        reply: Reply | None = None
         if isinstance(entry, Occupation):
-            return self.occupation(entry, focus)
-        if isinstance(entry, School):
-            return self.school(entry, focus)
-        if isinstance(entry, Policy):
-            return self.policy(entry)
-        if isinstance(entry, Faq):
-            return self.faq(entry)
-        return None
+            reply = self.occupation(entry, focus)
+        elif isinstance(entry, School):
+            reply = self.school(entry, focus)
+        elif isinstance(entry, Policy):
+            reply = self.policy(entry)
+        elif isinstance(entry, Faq):
+            reply = self.faq(entry)
+        if reply is None:
+            return None
+        paragraphs = reply.paragraphs
+        if _english():
+            paragraphs = (paragraphs[0], _vietnamese_only_note(), *paragraphs[1:])
+        return Reply(_fit(list(paragraphs)), reply.buttons, subject=f"{kind}:{entry_id}")
 
     def _text(self, text: str) -> str:
         return fill_figures(text, self.kb.figures)
@@ -134,7 +164,7 @@ class CardBuilder:
             training = _("Trình độ đào tạo: {levels}.").format(levels=", ".join(levels))
         else:
             training = _("Trình độ và thời gian học: hỏi phòng tuyển sinh của trường.")
-        paragraphs = [occ.name, self._text(occ.description)]
+        paragraphs = [_pick(occ.name, occ.name_en), self._text(_pick(occ.description, occ.description_en))]
         if occ.tasks:
             paragraphs.append(_("Công việc: {tasks}.").format(tasks=_join(list(occ.tasks))))
         if occ.suits:
@@ -161,12 +191,13 @@ class CardBuilder:
             for r in occ.related[:2]
             if r in self.occupations
         ]
-        return Reply(_fit(paragraphs), tuple(buttons))
+        return Reply(tuple(paragraphs), tuple(buttons))
 
     def _school_label(self, school: School) -> str:
+        name = self.title("school", school.id)
         if school.status == SchoolStatus.MERGED:
-            return _("{name} (đã sáp nhập)").format(name=school.name)
-        return school.name
+            return _("{name} (đã sáp nhập)").format(name=name)
+        return name
 
     @staticmethod
     def _short(text: str, limit: int = 40) -> str:
@@ -174,7 +205,7 @@ class CardBuilder:
 
     def school(self, school: School, focus: Focus | None = None) -> Reply:
         """Where it is, what it teaches, and plainly whether it still exists under this name."""
-        paragraphs = [school.name]
+        paragraphs = [_pick(school.name, school.name_en)]
         if focus and focus.fees:
             paragraphs.append(fees_hint())
         if school.status != SchoolStatus.ACTIVE and school.status_note:
@@ -213,7 +244,7 @@ class CardBuilder:
                 )
             )
         paragraphs.append(_footer(school))
-        buttons = []
+        buttons: list[Button] = []
         if school.merged_into and school.merged_into in self.schools:
             target = self.schools[school.merged_into]
             buttons.append(Button(self._short(target.name), f"school:{target.id}"))
@@ -222,12 +253,12 @@ class CardBuilder:
             for p in school.programs[:3]
             if p in self.occupations
         ]
-        return Reply(_fit(paragraphs), tuple(buttons))
+        return Reply(tuple(paragraphs), tuple(buttons))
 
     def policy(self, policy: Policy) -> Reply:
         """Who qualifies, what they get, how to apply, the legal basis and what changed."""
         paragraphs = [
-            policy.title,
+            _pick(policy.title, policy.title_en),
             _("Ai được hưởng: {text}").format(text=self._text(policy.who)),
             _("Được hưởng gì: {text}").format(text=self._text(policy.benefits)),
         ]
@@ -245,7 +276,7 @@ class CardBuilder:
             )
         )
         paragraphs.append(_footer(policy))
-        return Reply(_fit(paragraphs), ())
+        return Reply(tuple(paragraphs), ())
 
     def faq(self, faq: Faq) -> Reply:
         """The answer, with buttons to the entries it mentions."""
@@ -260,4 +291,4 @@ class CardBuilder:
                 if self.entry(kind, ref) is not None:
                     buttons.append(Button(self._short(self.title(kind, ref)), f"{kind}:{ref}"))
                     break
-        return Reply(_fit(paragraphs), tuple(buttons))
+        return Reply(tuple(paragraphs), tuple(buttons))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from knowledge.answers import Answer, Button, Intent, Match, Reply
 from knowledge.cards import CardBuilder, Focus
-from knowledge.i18n import _
+from knowledge.i18n import _, current_language
 from knowledge.index import NAMING_FIELDS, PhraseHit, SearchIndex
 from knowledge.lexicon import (
     CONTACT_WORDS,
@@ -40,6 +40,7 @@ CUE_BOOST = 1.3
 NAMED = 0.9  # a name or alias covered this fully counts as named outright
 NAMED_ENTITY_FAQ_FACTOR = 0.7
 MAX_MATCHES = 5
+PAGE_SIZE = 8
 RANKED = 12  # entries kept after ranking: answers, suggestions and a margin
 QUIZ_FAQ_ID = "chon-nghe-phu-hop"
 
@@ -181,45 +182,86 @@ class Engine:
         return self.cards.card(kind, entry_id)
 
     def open(self, action: str) -> Reply | None:
-        """What a button leads to: a card, a menu or a list; None for an unknown or stale action."""
-        kind, _sep, key = action.partition(":")
-        if kind in ("occupation", "school", "policy", "faq"):
-            return self.cards.card(kind, key)
+        """What a button or a deep link leads to; None for an unknown, forged or stale action.
+
+        Actions are 'kind:id' for a card, 'menu', 'menu:<list>[:page]', 'sector:<id>[:page]' and
+        'quiz'. Everything needed travels in the action, so any worker can answer any press.
+        """
+        parts = action.split(":")
+        kind, key = parts[0], parts[1] if len(parts) > 1 else ""
+        if kind in ("occupation", "school", "policy", "faq") and len(parts) == 2:
+            card = self.cards.card(kind, key)
+            if card is None:
+                return None
+            back = self._back(kind, key)
+            return Reply(card.paragraphs, (*card.buttons, back), card.subject)
         if action == "menu":
             return self.welcome()
         if action == "quiz":
             return self._quiz().reply
+        page = parts[2] if len(parts) == 3 else "1"
+        if not page.isdigit() or len(parts) > 3:
+            return None
+        listing = self._listing(kind, key)
+        if listing is None:
+            return None
+        heading, items, back = listing
+        return self._page(heading, items, f"{kind}:{key}", int(page), back)
+
+    def _back(self, kind: str, entry_id: str) -> Button:
+        if kind == "occupation":
+            sector = self.cards.occupations[entry_id].sector
+            return Button(_("« Nhóm nghề"), f"sector:{sector}")
+        lists = {"school": "menu:schools", "policy": "menu:policies", "faq": "menu:faqs"}
+        return Button(_("« Danh sách"), lists[kind])
+
+    def _listing(self, kind: str, key: str) -> tuple[str, list[Button], Button] | None:
+        menu = Button(_("« Menu"), "menu")
         if kind == "sector":
             sector = next((s for s in self.kb.sectors if s.id == key), None)
             if sector is None:
                 return None
-            items = [o for o in self.kb.occupations if o.sector == key]
-            return Reply(
-                (sector.name, _("Chọn một nghề để xem chi tiết:")),
-                tuple(Button(o.name, f"occupation:{o.id}") for o in items),
-            )
-        lists = {
-            "menu:occupations": (
-                _("Tìm hiểu nghề — chọn một nhóm nghề:"),
-                tuple(Button(s.name, f"sector:{s.id}") for s in self.kb.sectors),
-            ),
-            "menu:schools": (
-                _("Trường và trung tâm đào tạo ở Thái Nguyên:"),
-                tuple(Button(s.name, f"school:{s.id}") for s in self.kb.schools),
-            ),
-            "menu:policies": (
-                _("Học phí và chính sách hỗ trợ:"),
-                tuple(Button(p.title, f"policy:{p.id}") for p in self.kb.policies),
-            ),
-            "menu:faqs": (
-                _("Hỏi đáp cho phụ huynh và học sinh:"),
-                tuple(Button(f.question, f"faq:{f.id}") for f in self.kb.faqs),
-            ),
+            items = [
+                Button(self.cards.title("occupation", o.id), f"occupation:{o.id}")
+                for o in self.kb.occupations
+                if o.sector == key
+            ]
+            name = sector.name_en if sector.name_en and current_language() == "en" else sector.name
+            return name, items, Button(_("« Nhóm nghề"), "menu:occupations")
+        if kind != "menu":
+            return None
+        if key == "occupations":
+            names = [
+                (s.name_en if s.name_en and current_language() == "en" else s.name) for s in self.kb.sectors
+            ]
+            buttons = [Button(n, f"sector:{s.id}") for n, s in zip(names, self.kb.sectors, strict=True)]
+            return _("Tìm hiểu nghề — chọn một nhóm nghề:"), buttons, menu
+        sections = {
+            "schools": (_("Trường và trung tâm đào tạo ở Thái Nguyên:"), "school", self.kb.schools),
+            "policies": (_("Học phí và chính sách hỗ trợ:"), "policy", self.kb.policies),
+            "faqs": (_("Hỏi đáp cho phụ huynh và học sinh:"), "faq", self.kb.faqs),
         }
-        if action in lists:
-            heading, buttons = lists[action]
-            return Reply((heading,), buttons)
-        return None
+        if key not in sections:
+            return None
+        heading, entry_kind, entries = sections[key]
+        items = [Button(self.cards.title(entry_kind, e.id), f"{entry_kind}:{e.id}") for e in entries]
+        return heading, items, menu
+
+    @staticmethod
+    def _page(heading: str, items: list[Button], base: str, page: int, back: Button) -> Reply | None:
+        pages = max(1, -(-len(items) // PAGE_SIZE))
+        if not 1 <= page <= pages:
+            return None
+        shown = items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        navigation = []
+        if page > 1:
+            navigation.append(Button(_("‹ Trước"), f"{base}:{page - 1}"))
+        if page < pages:
+            navigation.append(Button(_("Sau ›"), f"{base}:{page + 1}"))
+        lines = [heading]
+        if pages > 1:
+            lines.append(_("Trang {page}/{pages}").format(page=page, pages=pages))
+        return Reply(tuple(lines), (*shown, *navigation, back))
 
     def welcome(self) -> Reply:
         """What the bot can do, with the main menu."""

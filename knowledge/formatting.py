@@ -8,28 +8,28 @@ import re
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
+from knowledge.i18n import locale_name
 from knowledge.models import FIGURE_PLACEHOLDER, Figure
 
-DEFAULT_LOCALE = "vi_VN"
 
-
-def money(amount_vnd: int, locale: str = DEFAULT_LOCALE) -> str:
+def money(amount_vnd: int, locale: str | None = None) -> str:
     """2530000 → '2.530.000 ₫' in Vietnamese, '₫2,530,000' in English."""
-    return format_currency(amount_vnd, "VND", locale=locale)
+    return format_currency(amount_vnd, "VND", locale=locale or locale_name())
 
 
-def number(value: float, locale: str = DEFAULT_LOCALE) -> str:
+def number(value: float, locale: str | None = None) -> str:
     """Group digits the way the reader's locale does."""
-    return format_decimal(value, locale=locale)
+    return format_decimal(value, locale=locale or locale_name())
 
 
-def day(value: dt.date, locale: str = DEFAULT_LOCALE) -> str:
-    """A date as the reader writes it: 27/11/2026 in Vietnamese."""
+def day(value: dt.date, locale: str | None = None) -> str:
+    """A date as the reader writes it: 27/11/2026 in Vietnamese, Nov 27, 2026 in English."""
+    locale = locale or locale_name()
     pattern = "dd/MM/yyyy" if locale.startswith("vi") else "medium"
     return format_date(value, format=pattern, locale=locale)
 
 
-def fill_figures(text: str, figures: dict[str, Figure], locale: str = DEFAULT_LOCALE) -> str:
+def fill_figures(text: str, figures: dict[str, Figure], locale: str | None = None) -> str:
     """Replace {figure-id} with the formatted amount; validation guarantees the ids exist."""
 
     def replace(match: re.Match[str]) -> str:

@@ -214,10 +214,11 @@ class SearchIndex:
                 owners |= self._pair_owners.get(f"{syllables[i - 1]}_{syllable}", set())
             if i + 1 < len(syllables):
                 owners |= self._pair_owners.get(f"{syllable}_{syllables[i + 1]}", set())
+            earlier = claims.get(syllable, set())
             if syllable not in claims:
                 claims[syllable] = owners or None
-            elif claims[syllable] is not None:
-                claims[syllable] = (claims[syllable] | owners) if owners else None
+            elif earlier is not None:
+                claims[syllable] = (earlier | owners) if owners else None
         return claims
 
     @staticmethod
