@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: chat test lint format typecheck bench eval validate clean help
+.PHONY: chat run test lint format bench eval validate clean help emulator messages catalogs
 
 help:
 	@echo "make chat      talk to careerbot in the terminal"
@@ -23,12 +23,37 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(MAKE) --no-print-directory catalogs
 	@touch $(STAMP)
+
+# Interface strings: Vietnamese in the code, English in bot/locales (gettext via babel).
+LOCALES := bot/locales
+catalogs:
+	$(BIN)/pybabel compile --domain careerbot --directory $(LOCALES) --statistics
+
+messages: $(STAMP)
+	$(BIN)/pybabel extract --mapping babel.cfg --keywords _ --no-location --sort-output \
+		--project careerbot --msgid-bugs-address "" --output-file $(LOCALES)/careerbot.pot .
+	$(BIN)/pybabel update --domain careerbot --input-file $(LOCALES)/careerbot.pot --output-dir $(LOCALES) --no-fuzzy-matching
 
 chat: $(STAMP)
 	$(BIN)/careerbot chat
 
-test: $(STAMP)
+run: $(STAMP)
+	$(BIN)/careerbot run
+
+# The Telegram Bot API emulator for end-to-end tests (telegram-test-api, pinned in its lock file).
+EMULATOR := tests/e2e/emulator
+$(EMULATOR)/node_modules/.package-lock.json: $(EMULATOR)/package.json $(EMULATOR)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix $(EMULATOR) --no-audit --no-fund --loglevel=error; \
+	else \
+		echo "npm not found: end-to-end tests against the Bot API emulator will be skipped (apt-get install nodejs npm)"; \
+	fi
+
+emulator: $(EMULATOR)/node_modules/.package-lock.json
+
+test: $(STAMP) emulator
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.settings import SettingsError, load_settings
 from knowledge.answers import Button, Reply
 from knowledge.engine import Engine
 from knowledge.loader import KnowledgeError, load_knowledge
@@ -105,6 +107,47 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the bot token
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Long polling, for a small install: one process, SIGHUP reloads careers.yaml."""
+    from bot.polling import run_polling  # imported late: `ask` and `chat` need no Telegram stack
+
+    settings = load_settings()
+    _configure_logging(settings.log_level)
+    run_polling(settings)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Webhook workers behind uvicorn; optionally registers the webhook URL with Telegram first."""
+    import uvicorn
+
+    from bot.polling import register_webhook
+
+    settings = load_settings()
+    settings.require_token()
+    url, _secret = settings.require_webhook()
+    _configure_logging(settings.log_level)
+    if args.set_webhook:
+        if not url:
+            raise SettingsError("set WEBHOOK_URL (the public https address) to use --set-webhook")
+        register_webhook(settings)
+    uvicorn.run(
+        "bot.web:factory",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=settings.log_level.lower(),
+        proxy_headers=True,
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="careerbot",
@@ -125,6 +168,16 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a careers.yaml file and list every problem")
     validate.add_argument("path", nargs="?", help="the file (default: $CAREERS_PATH or bundled)")
     validate.set_defaults(func=cmd_validate)
+
+    run = commands.add_parser("run", help="run the Telegram bot with long polling (small installs)")
+    run.set_defaults(func=cmd_run)
+
+    serve = commands.add_parser("serve", help="run webhook workers (uvicorn) for larger installs")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    serve.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    serve.add_argument("--set-webhook", action="store_true", help="register WEBHOOK_URL with Telegram first")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -133,6 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except SettingsError as exc:
+        sys.stderr.write(f"careerbot: {exc}\n")
+        return EXIT_USAGE
     except KnowledgeError as exc:
         first = exc.problems[0].render(exc.filename) if exc.problems else exc.filename
         more = (

@@ -179,15 +179,11 @@ class CardBuilder:
         if occ.pay:
             paragraphs.append(_("Thu nhập: {text}").format(text=self._text(occ.pay)))
         if focus.fees:
-            paragraphs.append(
-                _(
-                    "Học phí và miễn giảm: xem mục «Học phí và chính sách»; học phí thực tế do từng trường công bố."
-                )
-            )
+            paragraphs.append(fees_hint())
         paragraphs.append(_footer(occ))
-        buttons = [Button(self._short(self.schools[s].name), f"school:{s}") for s in school_ids[:3]]
+        buttons = [Button(self._short(self.title("school", s)), f"school:{s}") for s in school_ids[:3]]
         buttons += [
-            Button(self.occupations[r].name, f"occupation:{r}")
+            Button(self.title("occupation", r), f"occupation:{r}")
             for r in occ.related[:2]
             if r in self.occupations
         ]
@@ -230,7 +226,7 @@ class CardBuilder:
             facts.append(_("Điện thoại: {phone}").format(phone=school.phone))
         if facts:
             paragraphs.append("\n".join(facts))
-        programs = [self.occupations[p].name for p in school.programs if p in self.occupations]
+        programs = [self.title("occupation", p) for p in school.programs if p in self.occupations]
         if programs:
             paragraphs.append(_("Ngành, nghề: {programs}.").format(programs=_join(programs[:12])))
         if school.programs_note:
@@ -247,9 +243,9 @@ class CardBuilder:
         buttons: list[Button] = []
         if school.merged_into and school.merged_into in self.schools:
             target = self.schools[school.merged_into]
-            buttons.append(Button(self._short(target.name), f"school:{target.id}"))
+            buttons.append(Button(self._short(self.title("school", target.id)), f"school:{target.id}"))
         buttons += [
-            Button(self.occupations[p].name, f"occupation:{p}")
+            Button(self.title("occupation", p), f"occupation:{p}")
             for p in school.programs[:3]
             if p in self.occupations
         ]

@@ -199,6 +199,8 @@ class Engine:
             return self.welcome()
         if action == "quiz":
             return self._quiz().reply
+        if action == "lang":
+            return Reply((_("Chọn ngôn ngữ:"),), (Button("Tiếng Việt", "lang:vi"), Button("English", "lang:en")))
         page = parts[2] if len(parts) == 3 else "1"
         if not page.isdigit() or len(parts) > 3:
             return None
@@ -288,6 +290,7 @@ class Engine:
             Button(_("Học phí và chính sách"), "menu:policies"),
             Button(_("Hỏi đáp cho phụ huynh"), "menu:faqs"),
             Button(_("Trắc nghiệm sở thích"), "quiz"),
+            Button(_("Ngôn ngữ"), "lang"),
         )
 
     def _quiz(self) -> Answer:

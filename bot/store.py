@@ -1,0 +1,142 @@
+"""The database: engine set-up and per-user preferences, keyed only by a keyed hash of the user id.
+
+A preference (language, "I am a parent …") is the only thing kept per user. The key is an HMAC of
+the Telegram user id with a secret, so the table holds no id; without the secret, a row cannot be
+linked to a person. SQLite by default (WAL mode, created on first use); any SQLAlchemy URL works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import logging
+import secrets
+import threading
+import time
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Field, Session, SQLModel, create_engine, select
+
+log = logging.getLogger(__name__)
+CACHE_SECONDS = 30.0  # another worker sees a changed preference within this time
+
+
+class Preference(SQLModel, table=True):
+    """A user's choices, under a pseudonym."""
+
+    user_key: str = Field(primary_key=True, max_length=64)
+    language: str | None = Field(default=None, max_length=5)
+    audience: str | None = Field(default=None, max_length=20)
+    updated: dt.date
+
+
+class StoredSecret(SQLModel, table=True):
+    """A generated key, kept only when PSEUDONYM_KEY is not set (see README, Privacy)."""
+
+    name: str = Field(primary_key=True, max_length=40)
+    value: str = Field(max_length=128)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the URL; SQLite files get WAL mode and a busy timeout."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def pseudonym(key: bytes, user_id: int) -> str:
+    """HMAC-SHA256 of the user id: stable under one key, meaningless without it."""
+    return hmac.new(key, str(user_id).encode(), hashlib.sha256).hexdigest()
+
+
+class PreferenceStore:
+    """Reads and writes preferences; a database that is down only costs the preference."""
+
+    def __init__(self, engine: Engine, configured_key: str = "") -> None:
+        self.engine = engine
+        SQLModel.metadata.create_all(engine, tables=[Preference.__table__, StoredSecret.__table__])  # type: ignore[attr-defined]
+        self.key = configured_key.encode() if configured_key else self._stored_key()
+        self._cache: dict[str, tuple[float, Preference | None]] = {}
+        self._lock = threading.Lock()
+
+    def _stored_key(self) -> bytes:
+        with Session(self.engine) as session:
+            row = session.get(StoredSecret, "preference-key")
+            if row is None:
+                row = StoredSecret(name="preference-key", value=secrets.token_hex(32))
+                session.add(row)
+                session.commit()
+            return bytes.fromhex(row.value)
+
+    def key_for(self, user_id: int) -> str:
+        """The pseudonym rows are stored under."""
+        return pseudonym(self.key, user_id)
+
+    def get(self, user_id: int) -> Preference | None:
+        """The user's preference, from a short cache or the database (None if unknown or down)."""
+        user_key = self.key_for(user_id)
+        now = time.monotonic()
+        cached = self._cache.get(user_key)
+        if cached and now - cached[0] < CACHE_SECONDS:
+            return cached[1]
+        try:
+            with Session(self.engine) as session:
+                found = session.get(Preference, user_key)
+                if found is not None:
+                    session.expunge(found)
+        except SQLAlchemyError as exc:
+            log.warning("preferences unavailable: %s", type(exc).__name__)
+            return cached[1] if cached else None
+        with self._lock:
+            self._cache[user_key] = (now, found)
+        return found
+
+    def set(self, user_id: int, **changes: str | None) -> bool:
+        """Store changes (language=…, audience=…); False when the database is down."""
+        user_key = self.key_for(user_id)
+        try:
+            with Session(self.engine) as session:
+                row = session.get(Preference, user_key) or Preference(
+                    user_key=user_key, updated=dt.datetime.now(dt.UTC).date()
+                )
+                for name, value in changes.items():
+                    setattr(row, name, value)
+                row.updated = dt.datetime.now(dt.UTC).date()
+                session.add(row)
+                session.commit()
+                session.refresh(row)
+                session.expunge(row)
+        except SQLAlchemyError as exc:
+            log.warning("could not store a preference: %s", type(exc).__name__)
+            return False
+        with self._lock:
+            self._cache[user_key] = (time.monotonic(), row)
+        return True
+
+    def forget(self, user_id: int) -> bool:
+        """Delete the user's preference row."""
+        user_key = self.key_for(user_id)
+        try:
+            with Session(self.engine) as session:
+                for row in session.exec(select(Preference).where(Preference.user_key == user_key)):
+                    session.delete(row)
+                session.commit()
+        except SQLAlchemyError as exc:
+            log.warning("could not forget a preference: %s", type(exc).__name__)
+            return False
+        with self._lock:
+            self._cache.pop(user_key, None)
+        return True
