@@ -81,6 +81,10 @@ def build_application(
     flood: FloodGuard | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """Wire the bot: services in bot_data, handlers in order, the error handler, the rate limiter."""
+    # PTB logs every Bot API call with its parameters (chat ids, texts) at DEBUG, and httpx logs URLs
+    # that contain the token at INFO: neither may reach a log, whatever LOG_LEVEL says.
+    logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLogger("telegram").level))
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
