@@ -79,6 +79,7 @@ def build_application(
     request: BaseRequest | None = None,
     updater: bool = True,
     flood: FloodGuard | None = None,
+    rate_limiter: bool = True,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """Wire the bot: services in bot_data, handlers in order, the error handler, the rate limiter."""
     # PTB logs every Bot API call with its parameters (chat ids, texts) at DEBUG, and httpx logs URLs
@@ -91,10 +92,11 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.file_base_url)
         .context_types(ContextTypes(bot_data=BotData))
-        .rate_limiter(RetryingRateLimiter(max_retries=3))
         .concurrent_updates(True)
         .post_init(_post_init)
     )
+    if rate_limiter:  # off only in the throughput bench, which measures the bot, not Telegram's limits
+        builder = builder.rate_limiter(RetryingRateLimiter(max_retries=3))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if not updater:
