@@ -69,7 +69,8 @@ class PreferenceStore:
         self.engine = engine
         SQLModel.metadata.create_all(engine, tables=[Preference.__table__, StoredSecret.__table__])  # type: ignore[attr-defined]
         self.key = configured_key.encode() if configured_key else self._stored_key()
-        self._cache: dict[str, tuple[float, Preference | None]] = {}
+        self._rows: dict[str, Preference] = {}
+        self._loaded_at = -CACHE_SECONDS
         self._lock = threading.Lock()
 
     def _stored_key(self) -> bytes:
@@ -86,23 +87,28 @@ class PreferenceStore:
         return pseudonym(self.key, user_id)
 
     def get(self, user_id: int) -> Preference | None:
-        """The user's preference, from a short cache or the database (None if unknown or down)."""
-        user_key = self.key_for(user_id)
+        """The user's preference (None if unknown, or if the database is down and it was never read).
+
+        The whole (small) table is read at most every CACHE_SECONDS, so answering a message costs a
+        dictionary lookup, not a query; a choice made on another worker shows here within that time.
+        """
         now = time.monotonic()
-        cached = self._cache.get(user_key)
-        if cached and now - cached[0] < CACHE_SECONDS:
-            return cached[1]
+        if now - self._loaded_at >= CACHE_SECONDS:
+            self._refresh(now)
+        return self._rows.get(self.key_for(user_id))
+
+    def _refresh(self, now: float) -> None:
         try:
             with Session(self.engine) as session:
-                found = session.get(Preference, user_key)
-                if found is not None:
-                    session.expunge(found)
+                rows = {row.user_key: row for row in session.exec(select(Preference))}
+                for row in rows.values():
+                    session.expunge(row)
         except SQLAlchemyError as exc:
             log.warning("preferences unavailable: %s", type(exc).__name__)
-            return cached[1] if cached else None
+            self._loaded_at = now  # do not retry on every message; keep what we had
+            return
         with self._lock:
-            self._cache[user_key] = (now, found)
-        return found
+            self._rows, self._loaded_at = rows, now
 
     def set(self, user_id: int, **changes: str | None) -> bool:
         """Store changes (language=…, audience=…); False when the database is down."""
@@ -123,7 +129,7 @@ class PreferenceStore:
             log.warning("could not store a preference: %s", type(exc).__name__)
             return False
         with self._lock:
-            self._cache[user_key] = (time.monotonic(), row)
+            self._rows[user_key] = row
         return True
 
     def forget(self, user_id: int) -> bool:
@@ -138,5 +144,5 @@ class PreferenceStore:
             log.warning("could not forget a preference: %s", type(exc).__name__)
             return False
         with self._lock:
-            self._cache.pop(user_key, None)
+            self._rows.pop(user_key, None)
         return True

@@ -8,12 +8,13 @@ boundaries. Buttons carry their action as callback_data, which must fit in 64 by
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.links import CODES, payload_for, share_url
 from knowledge.answers import Reply
-from knowledge.i18n import _
+from knowledge.i18n import _, current_language
 
 TELEGRAM_LIMIT = 4096
 CALLBACK_LIMIT = 64
@@ -77,8 +78,16 @@ def keyboard(reply: Reply, bot_username: str | None) -> InlineKeyboardMarkup | N
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def render(reply: Reply, bot_username: str | None) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+def render(reply: Reply, bot_username: str | None) -> tuple[tuple[str, InlineKeyboardMarkup | None], ...]:
     """The messages to send: the keyboard goes under the last one."""
+    return _render(reply, bot_username, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _render(
+    reply: Reply, bot_username: str | None, _language: str
+) -> tuple[tuple[str, InlineKeyboardMarkup | None], ...]:
+    # Replies are immutable values and PTB's markup objects are frozen: safe to reuse.
     texts = split_messages(html_paragraphs(reply))
     markup = keyboard(reply, bot_username)
-    return [(text, markup if i == len(texts) - 1 else None) for i, text in enumerate(texts)]
+    return tuple((text, markup if i == len(texts) - 1 else None) for i, text in enumerate(texts))

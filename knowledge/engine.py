@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache, lru_cache
 from collections.abc import Iterator
 
 from knowledge.answers import Answer, Button, Intent, Match, Reply
@@ -30,6 +31,8 @@ from knowledge.models import KnowledgeBase
 from knowledge.normalize import has_diacritics, normalize, words
 
 MAX_QUESTION_CHARS = 1000  # longer messages are read up to here; Telegram allows 4,096
+MAX_ACTION_CHARS = 64  # Telegram's callback_data and deep-link limit
+ANSWER_CACHE = 4096
 CONFIDENT = 0.42  # below this the best match is only a suggestion
 SUGGEST = 0.12  # below this a match is not even worth suggesting
 STRONG_TRADE = 0.6
@@ -78,17 +81,40 @@ def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str]]:
         yield from (("faq", faq.id, "english", v) for v in (faq.question_en, *faq.variants_en) if v)
 
 
+@cache
+def _pattern(phrases: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(f" (?:{alternatives}) ")
+
+
 def _contains(padded: str, phrases: tuple[str, ...] | frozenset[str]) -> bool:
-    return any(f" {p} " in padded for p in phrases)
+    """Whether the padded, normalized text contains one of the phrases as whole words."""
+    return _pattern(phrases).search(padded) is not None
 
 
 class Engine:
     """Answers questions from one loaded knowledge base. Build once; `answer` is cheap."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, cache_size: int = ANSWER_CACHE) -> None:
         self.kb = kb
         self.cards = CardBuilder(kb)
         self.index = SearchIndex.build(_searchable(kb))
+        # Answers depend only on the text, the reader's language and this (immutable) knowledge
+        # base, and students ask the same things again and again: remember recent ones.
+        self._answer_cached = lru_cache(maxsize=cache_size)(self._answer)
+        self._open_cached = lru_cache(maxsize=cache_size)(self._open)
+
+    def answer(self, text: str) -> Answer:
+        """Understand one message and build the reply (in the current reader's language)."""
+        return self._answer_cached(text[:MAX_QUESTION_CHARS], current_language())
+
+    def open(self, action: str) -> Reply | None:
+        """What a button or a deep link leads to; None for an unknown, forged or stale action.
+
+        Actions are 'kind:id' for a card, 'menu', 'menu:<list>[:page]', 'sector:<id>[:page]', 'lang'
+        and 'quiz'. Everything needed travels in the action, so any worker can answer any press.
+        """
+        return self._open_cached(action[:MAX_ACTION_CHARS], current_language())
 
     def rank(self, text: str) -> list[Match]:
         """Entries ranked for a question, best first (no intent logic)."""
@@ -137,9 +163,7 @@ class Engine:
             for score, kind, entry_id in scored[:RANKED]
         ]
 
-    def answer(self, text: str) -> Answer:
-        """Understand one message and build the reply."""
-        text = text[:MAX_QUESTION_CHARS]
+    def _answer(self, text: str, _language: str) -> Answer:
         normalized = normalize(text)
         padded = f" {normalized} "
         if not normalized:
@@ -148,11 +172,11 @@ class Engine:
             return Answer(Intent.GREETING, (), self.welcome())
         if normalized in HELP_PHRASES:
             return Answer(Intent.HELP, (), self.welcome())
-        matches, vague = self._rank(text)
         if _contains(padded, OUT_OF_SCOPE) or (
             _contains(padded, CONTACT_WORDS) and _contains(padded, PERSON_WORDS)
         ):
             return self._fallback([], out_of_scope=True)
+        matches, vague = self._rank(text)
         top = matches[0] if matches else None
         if _contains(padded, QUIZ_CUES) and self._wants_quiz(top, padded):
             return self._quiz()
@@ -181,12 +205,7 @@ class Engine:
         """A card by kind and id, for buttons and deep links (None when it no longer exists)."""
         return self.cards.card(kind, entry_id)
 
-    def open(self, action: str) -> Reply | None:
-        """What a button or a deep link leads to; None for an unknown, forged or stale action.
-
-        Actions are 'kind:id' for a card, 'menu', 'menu:<list>[:page]', 'sector:<id>[:page]' and
-        'quiz'. Everything needed travels in the action, so any worker can answer any press.
-        """
+    def _open(self, action: str, _language: str) -> Reply | None:
         parts = action.split(":")
         kind, key = parts[0], parts[1] if len(parts) > 1 else ""
         if kind in ("occupation", "school", "policy", "faq") and len(parts) == 2:

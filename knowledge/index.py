@@ -69,6 +69,7 @@ class Phrase:
     weight: float
     only_function_words: bool
     total: float = 0.0  # the summed weight of all features, known once the whole index is built
+    light_total: float = 0.0  # the part of `total` that function words make up
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ class SearchIndex:
     _pair_owners: dict[str, set[str]] = field(default_factory=dict)
     _function_phrases: dict[str, list[int]] = field(default_factory=dict)
     _standalone: set[str] = field(default_factory=set)
+    _light: set[str] = field(default_factory=set)  # function words and pairs of them: never a topic
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, str, str, str]]) -> SearchIndex:
@@ -167,6 +169,7 @@ class SearchIndex:
                     index._deletion_index.setdefault(deleted, set()).add(syllable)
             index._phonetic_index.setdefault(phonetic_key(syllable), set()).add(syllable)
         index._crowded = {f: frozenset(p) for f, p in postings.items() if len(p) > CROWDED_POSTINGS}
+        index._light = {f for f in postings if set(f.split("_")) <= STOPWORDS}
         index.phrases = [replace(p, total=sum(index.weights[f] for f in p.features)) for p in index.phrases]
         return index
 
@@ -237,37 +240,34 @@ class SearchIndex:
     def _candidates(self, present: set[str], asked: float) -> list[int]:
         """Phrases sharing a topic feature with the question that could still score.
 
-        Weights are accumulated along the postings, so a phrase that cannot reach the coverage of
-        a plausible answer even in the best case is never scored in full.
+        Weights of topic features are accumulated along their postings; function words and
+        crowded features are counted as if every phrase had them (an upper bound), so a phrase that
+        cannot reach the coverage of a plausible answer even in the best case is never scored.
         """
         reached: dict[int, float] = defaultdict(float)
-        optimistic = 0.0
-        searchable: list[str] = []
+        optimistic = light_present = 0.0
+        crowded: list[frozenset[int]] = []
+        weights, postings, light = self.weights, self.postings, self._light
         for feature in present:
-            found_in = self.postings.get(feature)
+            found_in = postings.get(feature)
             if found_in is None:
                 continue
-            weight = self.weights[feature]
-            if feature in self._crowded:
+            weight = weights[feature]
+            if feature in light:
+                light_present += weight
+            elif feature in self._crowded:
                 optimistic += weight
-                continue
-            for number in found_in:
-                reached[number] += weight
-            if feature not in STOPWORDS:
-                searchable.append(feature)
-        pool: set[int] = set()
-        for feature in searchable:
-            pool.update(self.postings[feature])
-        if not pool:
-            crowded = [self._crowded[f] for f in present if f in self._crowded and f not in STOPWORDS]
-            if crowded:
-                pool = set(frozenset.intersection(*crowded))
+                crowded.append(self._crowded[feature])
+            else:
+                for number in found_in:
+                    reached[number] += weight
+        pool = reached.keys() if reached else (frozenset.intersection(*crowded) if crowded else ())
         phrases = self.phrases
         keep = []
         for number in pool:
-            best_case = reached.get(number, 0.0) + optimistic
-            total = phrases[number].total
-            if best_case >= MIN_COVERAGE * total or best_case >= MIN_EXPLAINED * asked:
+            phrase = phrases[number]
+            best_case = reached.get(number, 0.0) + optimistic + min(light_present, phrase.light_total)
+            if best_case >= MIN_COVERAGE * phrase.total or best_case >= MIN_EXPLAINED * asked:
                 keep.append(number)
         return keep
 

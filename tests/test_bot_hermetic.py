@@ -138,7 +138,8 @@ async def test_a_database_that_is_down_does_not_stop_answers(bot: tuple[Any, Rec
 
     store = application.bot_data.preferences
     store.engine = make_engine(f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}")  # cannot be opened
-    store._cache.clear()
+    store._rows.clear()
+    store._loaded_at = -1e9
     await feed(application, message_update(1, text="học hàn"))
     assert request.sent()[-1]["text"].startswith("<b>Hàn")
     shown = {"message_id": 1, "date": int(time.time()), "chat": {"id": user()["id"], "type": "private"}, "text": "…"}
