@@ -135,9 +135,7 @@ def row(label: str, latencies: list[float]) -> str:
     return f"{label:<44} p50 {p50:7.3f} ms   p99 {p99:7.3f} ms   mean {mean:7.3f} ms"
 
 
-def measure(
-    label: str, kb: KnowledgeBase, items: list[str], rounds: int
-) -> tuple[float, float, list[object]]:
+def measure(label: str, kb: KnowledgeBase, items: list[str], rounds: int) -> tuple[float, float, list[object]]:
     start = time.perf_counter()
     engine = Engine(kb)
     build = time.perf_counter() - start
@@ -178,20 +176,14 @@ def main() -> None:
         result = load_knowledge(ROOT / "careers.yaml")
         loads.append(time.perf_counter() - start)
     kb = result.knowledge
-    print(
-        f"load + validate bundled careers.yaml: median {statistics.median(loads) * 1000:.0f} ms over 5 runs"
-    )
-    print(
-        f"questions: {len(items)} ({'dev set' if DEV_QUESTIONS.exists() else 'built-in'}), rounds: {args.rounds}"
-    )
+    print(f"load + validate bundled careers.yaml: median {statistics.median(loads) * 1000:.0f} ms over 5 runs")
+    print(f"questions: {len(items)} ({'dev set' if DEV_QUESTIONS.exists() else 'built-in'}), rounds: {args.rounds}")
 
     _p99_small, _sp_small, small_answers = measure("bundled", kb, items, args.rounds)
     rss_small = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak resident memory so far (bundled base, engine, baseline): {rss_small:.0f} MB")
     big = synthetic(kb, args.occupations)
-    _p99_big, _sp_big, big_answers = measure(
-        f"synthetic +{args.occupations:,}", big, items, max(2, args.rounds // 4)
-    )
+    _p99_big, _sp_big, big_answers = measure(f"synthetic +{args.occupations:,}", big, items, max(2, args.rounds // 4))
     same = sum(a == b for a, b in zip(small_answers, big_answers, strict=True))
     print(f"\nsame top answer with and without {args.occupations:,} extra entries: {same}/{len(items)}")
     for question, a, b in zip(items, small_answers, big_answers, strict=True):

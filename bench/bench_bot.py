@@ -35,12 +35,22 @@ from knowledge.engine import Engine  # noqa: E402
 from tests.recording import RecordingRequest, message_update, user  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev-questions.yaml"
-BUTTONS = ["menu", "menu:occupations", "sector:y-te", "occupation:han", "school:cd-thai-nguyen", "faq:lien-thong", "menu:schools:2"]
+BUTTONS = [
+    "menu",
+    "menu:occupations",
+    "sector:y-te",
+    "occupation:han",
+    "school:cd-thai-nguyen",
+    "faq:lien-thong",
+    "menu:schools:2",
+]
 
 
 def workload(count: int, seed: int = 3) -> list[dict[str, Any]]:
     rng = random.Random(seed)
-    questions = [q["q"] for q in yaml.safe_load(DEV.read_text(encoding="utf-8"))] if DEV.exists() else ["hàn", "học phí"]
+    questions = (
+        [q["q"] for q in yaml.safe_load(DEV.read_text(encoding="utf-8"))] if DEV.exists() else ["hàn", "học phí"]
+    )
     updates = []
     for number in range(1, count + 1):
         sender = user(10_000 + rng.randrange(2000))
@@ -48,8 +58,19 @@ def workload(count: int, seed: int = 3) -> list[dict[str, Any]]:
         if roll < 0.6:
             updates.append(message_update(number, sender=sender, text=rng.choice(questions)))
         elif roll < 0.95:
-            shown = {"message_id": number, "date": 0, "chat": {"id": sender["id"], "type": "private"}, "text": "…"}
-            press = {"id": str(number), "from": sender, "chat_instance": "x", "data": rng.choice(BUTTONS), "message": shown}
+            shown = {
+                "message_id": number,
+                "date": 0,
+                "chat": {"id": sender["id"], "type": "private"},
+                "text": "…",
+            }
+            press = {
+                "id": str(number),
+                "from": sender,
+                "chat_instance": "x",
+                "data": rng.choice(BUTTONS),
+                "message": shown,
+            }
             updates.append({"update_id": number, "callback_query": press})
         else:
             entities = [{"type": "bot_command", "offset": 0, "length": 6}]
@@ -57,7 +78,9 @@ def workload(count: int, seed: int = 3) -> list[dict[str, Any]]:
     return updates
 
 
-async def measure(application: Application[Any, Any, Any, Any, Any, Any], updates: list[dict[str, Any]]) -> tuple[float, list[float]]:
+async def measure(
+    application: Application[Any, Any, Any, Any, Any, Any], updates: list[dict[str, Any]]
+) -> tuple[float, list[float]]:
     parsed = [Update.de_json(u, application.bot) for u in updates]
     latencies = []
     async with application:
@@ -90,7 +113,10 @@ def unique(updates: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for number, update in enumerate(updates):
         if "message" in update and not update["message"]["text"].startswith("/"):
-            update = {**update, "message": {**update["message"], "text": f"{update['message']['text']} {number}"}}
+            update = {
+                **update,
+                "message": {**update["message"], "text": f"{update['message']['text']} {number}"},
+            }
         out.append(update)
     return out
 
@@ -124,14 +150,22 @@ def main() -> None:
         # Telegram's own limits (the rate limiter) are off too: they cap sending at ~30 messages/s by
         # design, and this measures how much the bot itself can handle.
         careerbot = build_application(
-            settings, request=RecordingRequest(), updater=False, flood=FloodGuard(limit=10**9), rate_limiter=False
+            settings,
+            request=RecordingRequest(),
+            updater=False,
+            flood=FloodGuard(limit=10**9),
+            rate_limiter=False,
         )
         print(f"{len(updates):,} updates (60% questions, 35% buttons, 5% deep links), one process, sequential\n")
         ceiling = report("python-telegram-bot, handler replies ok", *asyncio.run(measure(ok_application(), updates)))
         ours = report("careerbot, full pipeline", *asyncio.run(measure(careerbot, updates)))
         # The same pipeline with the answer cache off: every question is ranked from scratch.
         uncached = build_application(
-            settings, request=RecordingRequest(), updater=False, flood=FloodGuard(limit=10**9), rate_limiter=False
+            settings,
+            request=RecordingRequest(),
+            updater=False,
+            flood=FloodGuard(limit=10**9),
+            rate_limiter=False,
         )
         holder = uncached.bot_data.knowledge
         holder.engine = Engine(holder.engine.kb, cache_size=0)

@@ -41,7 +41,15 @@ class RetryingRateLimiter(AIORateLimiter):
     exponential back-off, so a blip on the line does not lose an answer.
     """
 
-    async def process_request(self, callback: Any, args: Any, kwargs: dict[str, Any], endpoint: str, data: dict[str, Any], rate_limit_args: int | None) -> Any:  # noqa: E501
+    async def process_request(
+        self,
+        callback: Any,
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
         delay = 0.5
         for attempt in range(NETWORK_RETRIES + 1):
             try:
@@ -96,7 +104,7 @@ def build_application(
         .post_init(_post_init)
     )
     if rate_limiter:  # off only in the throughput bench, which measures the bot, not Telegram's limits
-        builder = builder.rate_limiter(RetryingRateLimiter(max_retries=3))
+        builder = builder.rate_limiter(RetryingRateLimiter(max_retries=3))  # type: ignore[arg-type]
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if not updater:

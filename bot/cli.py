@@ -43,10 +43,7 @@ def _print_reply(reply: Reply, out: TextIO) -> list[Button]:
 def cmd_ask(args: argparse.Namespace) -> int:
     engine = _load_engine(args.careers)
     questions: list[str]
-    if args.question == ["-"]:
-        questions = [line.rstrip("\n") for line in sys.stdin]
-    else:
-        questions = [" ".join(args.question)]
+    questions = [line.rstrip("\n") for line in sys.stdin] if args.question == ["-"] else [" ".join(args.question)]
     for question in questions:
         answer = engine.answer(question)
         if args.json:
@@ -191,9 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KnowledgeError as exc:
         first = exc.problems[0].render(exc.filename) if exc.problems else exc.filename
-        more = (
-            f" (and {len(exc.problems) - 1} more; run `careerbot validate`)" if len(exc.problems) > 1 else ""
-        )
+        more = f" (and {len(exc.problems) - 1} more; run `careerbot validate`)" if len(exc.problems) > 1 else ""
         sys.stderr.write(f"careerbot: cannot load the knowledge file: {first}{more}\n")
         return EXIT_INVALID
     except KeyboardInterrupt:

@@ -24,7 +24,7 @@ async def reload_and_tell_admins(data: BotData, bot: Bot) -> None:
     for admin in data.settings.admin_ids:
         try:
             await bot.send_message(admin, f"careers.yaml was not reloaded:\n{message}"[:4000])
-        except Exception:  # noqa: BLE001  (an admin who blocked the bot must not stop the others)
+        except Exception:
             log.warning("could not notify an admin about the failed reload")
 
 
@@ -35,7 +35,8 @@ async def _poll(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     loop.add_signal_handler(
-        signal.SIGHUP, lambda: asyncio.ensure_future(reload_and_tell_admins(application.bot_data, application.bot))
+        signal.SIGHUP,
+        lambda: asyncio.ensure_future(reload_and_tell_admins(application.bot_data, application.bot)),
     )
     async with application:
         await application.start()

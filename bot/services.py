@@ -45,7 +45,8 @@ class KnowledgeHolder:
                 return False, "\n".join(lines)
             self.engine = Engine(result.knowledge)  # one assignment: readers see old or new, never half
         kb = result.knowledge
-        return True, f"{len(kb.occupations)} occupations, {len(kb.schools)} schools, {len(kb.policies)} policies, {len(kb.faqs)} FAQs"
+        counts = f"{len(kb.occupations)} occupations, {len(kb.schools)} schools, {len(kb.policies)} policies"
+        return True, f"{counts}, {len(kb.faqs)} FAQs"
 
 
 @dataclass

@@ -29,7 +29,7 @@ HELP: dict[str, str] = {
     "DEFAULT_LANGUAGE": "vi or en, used when a user's Telegram language is neither",
     "LOG_LEVEL": "DEBUG, INFO, WARNING or ERROR",
     "CAREERS_PATH": "the knowledge file, default the bundled careers.yaml",
-    "PSEUDONYM_KEY": "secret key for keyed hashes of user ids (at least 16 characters); random per start if unset",
+    "PSEUDONYM_KEY": "key for keyed hashes of user ids (16+ characters); unset: one is generated, kept in the database",
     "BOT_USERNAME": "the bot's @username without @, for t.me links when Telegram cannot be asked",
     "FLOOD_LIMIT": "messages one user may send in 10 seconds before the bot asks them to slow down (default 20)",
 }

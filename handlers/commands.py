@@ -16,9 +16,7 @@ def privacy_reply() -> Reply:
         (
             _("Quyền riêng tư"),
             _("careerbot không lưu tên, tên tài khoản, số điện thoại hay nội dung tin nhắn của em."),
-            _(
-                "Nếu em chọn ngôn ngữ, bot chỉ nhớ lựa chọn đó dưới một mã bí mật không dẫn ngược về em được."
-            ),
+            _("Nếu em chọn ngôn ngữ, bot chỉ nhớ lựa chọn đó dưới một mã bí mật không dẫn ngược về em được."),
             _(
                 "Để giúp tỉnh biết học sinh quan tâm nghề nào, bot chỉ đếm số lượt xem theo ngày, không kèm "
                 "danh tính. Số liệu nhỏ được che đi để không ai đoán ra là ai."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
@@ -20,7 +20,7 @@ Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
 
 def services(context: Context) -> BotData:
     """The typed bot_data."""
-    return cast(BotData, context.bot_data)
+    return context.bot_data
 
 
 def language_of(update: Update, context: Context) -> str:

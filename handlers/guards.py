@@ -45,5 +45,5 @@ async def on_error(update: object, context: Context) -> None:
             (Button(_("Menu"), "menu"),),
         )
         await send(update, context, reply)
-    except Exception:  # noqa: BLE001  (the apology itself failed: Telegram down; nothing more to do)
+    except Exception:
         log.warning("could not send the apology for update %s", update_id)

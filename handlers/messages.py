@@ -16,9 +16,9 @@ def _addressed_to_bot(update: Update, context: Context) -> bool:
     chat = update.effective_chat
     if message is None or chat is None or chat.type == ChatType.PRIVATE:
         return True
-    if message.reply_to_message and message.reply_to_message.from_user:
-        if message.reply_to_message.from_user.id == context.bot.id:
-            return True
+    replied = message.reply_to_message
+    if replied and replied.from_user and replied.from_user.id == context.bot.id:
+        return True
     username = (context.bot.username or "").lower()
     for entity, text in message.parse_entities([MessageEntityType.MENTION]).items():
         if entity.type == MessageEntityType.MENTION and text.lower() == f"@{username}":

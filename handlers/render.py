@@ -30,7 +30,7 @@ def html_paragraphs(reply: Reply) -> list[str]:
 
 
 def split_messages(paragraphs: list[str], limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """Group paragraphs into messages of at most `limit` characters; cut a paragraph only if it alone is too long."""
+    """Group paragraphs into messages of at most `limit` characters; cut only a paragraph too long alone."""
     messages: list[str] = []
     current = ""
     for paragraph in paragraphs:

@@ -158,9 +158,7 @@ class CardBuilder:
                 "Thái Nguyên hoặc trung tâm GDNN-GDTX gần nhà."
             )
         if occ.training:
-            levels = [
-                f"{t.level}" + (_(" (mã {code})").format(code=t.code) if t.code else "") for t in occ.training
-            ]
+            levels = [f"{t.level}" + (_(" (mã {code})").format(code=t.code) if t.code else "") for t in occ.training]
             training = _("Trình độ đào tạo: {levels}.").format(levels=", ".join(levels))
         else:
             training = _("Trình độ và thời gian học: hỏi phòng tuyển sinh của trường.")
@@ -183,9 +181,7 @@ class CardBuilder:
         paragraphs.append(_footer(occ))
         buttons = [Button(self._short(self.title("school", s)), f"school:{s}") for s in school_ids[:3]]
         buttons += [
-            Button(self.title("occupation", r), f"occupation:{r}")
-            for r in occ.related[:2]
-            if r in self.occupations
+            Button(self.title("occupation", r), f"occupation:{r}") for r in occ.related[:2] if r in self.occupations
         ]
         return Reply(tuple(paragraphs), tuple(buttons))
 
@@ -214,9 +210,7 @@ class CardBuilder:
         if school.area or school.former_area:
             place = school.area or ""
             if school.former_area:
-                place = (place + " " if place else "") + _("(trước đây: {old})").format(
-                    old=school.former_area
-                )
+                place = (place + " " if place else "") + _("(trước đây: {old})").format(old=school.former_area)
             facts.append(_("Khu vực: {place}").format(place=place))
         if school.address:
             facts.append(_("Địa chỉ: {address}").format(address=school.address))
@@ -236,7 +230,8 @@ class CardBuilder:
         if not school.address and not school.phone:
             paragraphs.append(
                 _(
-                    "Địa chỉ, số điện thoại và chỉ tiêu tuyển sinh: hỏi phòng tuyển sinh của trường hoặc Sở GD&ĐT Thái Nguyên."
+                    "Địa chỉ, số điện thoại và chỉ tiêu tuyển sinh: hỏi phòng tuyển sinh của trường "
+                    "hoặc Sở GD&ĐT Thái Nguyên."
                 )
             )
         paragraphs.append(_footer(school))
@@ -245,9 +240,7 @@ class CardBuilder:
             target = self.schools[school.merged_into]
             buttons.append(Button(self._short(self.title("school", target.id)), f"school:{target.id}"))
         buttons += [
-            Button(self.title("occupation", p), f"occupation:{p}")
-            for p in school.programs[:3]
-            if p in self.occupations
+            Button(self.title("occupation", p), f"occupation:{p}") for p in school.programs[:3] if p in self.occupations
         ]
         return Reply(tuple(paragraphs), tuple(buttons))
 
@@ -266,9 +259,7 @@ class CardBuilder:
             paragraphs.append(_("Điều gì đã thay đổi: {text}").format(text=self._text(policy.changes)))
         paragraphs.append(
             _("Hỏi thêm: {text}").format(
-                text=self._text(policy.ask)
-                if policy.ask
-                else _("phòng đào tạo của trường hoặc Sở GD&ĐT Thái Nguyên.")
+                text=self._text(policy.ask) if policy.ask else _("phòng đào tạo của trường hoặc Sở GD&ĐT Thái Nguyên.")
             )
         )
         paragraphs.append(_footer(policy))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache, lru_cache
 from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from knowledge.answers import Answer, Button, Intent, Match, Reply
 from knowledge.cards import CardBuilder, Focus
@@ -37,7 +37,7 @@ CONFIDENT = 0.42  # below this the best match is only a suggestion
 SUGGEST = 0.12  # below this a match is not even worth suggesting
 STRONG_TRADE = 0.6
 FULLY_EXPLAINED = 0.95
-VAGUE_WHEN = 3  # this many topics containing the whole question make it too vague to pick one  # a trade named this clearly beats an open "which trade suits me"
+VAGUE_WHEN = 3  # this many topics containing the whole question make it too vague to pick one
 SECOND_PHRASE_SHARE = 0.4  # a second, different phrase of the same entry adds this share of its score
 CUE_BOOST = 1.3
 NAMED = 0.9  # a name or alias covered this fully counts as named outright
@@ -143,9 +143,7 @@ class Engine:
                 by_entry[(hit.phrase.kind, hit.phrase.entry_id)].append(hit)
         boosts = {kind: CUE_BOOST for kind, cues in KIND_CUES.items() if _contains(padded, cues)}
         if any(
-            h.phrase.kind in ("occupation", "school")
-            and h.phrase.field in NAMING_FIELDS
-            and h.coverage >= NAMED
+            h.phrase.kind in ("occupation", "school") and h.phrase.field in NAMING_FIELDS and h.coverage >= NAMED
             for h in hits
         ):
             # A trade or school named outright is the subject; a generic FAQ is not the answer.
@@ -159,8 +157,7 @@ class Engine:
             scored.append((score * boosts.get(kind, 1.0), kind, entry_id))
         scored.sort(key=lambda item: (-item[0], item[1], item[2]))
         return [
-            Match(kind, entry_id, self.cards.title(kind, entry_id), score)
-            for score, kind, entry_id in scored[:RANKED]
+            Match(kind, entry_id, self.cards.title(kind, entry_id), score) for score, kind, entry_id in scored[:RANKED]
         ]
 
     def _answer(self, text: str, _language: str) -> Answer:
@@ -172,9 +169,7 @@ class Engine:
             return Answer(Intent.GREETING, (), self.welcome())
         if normalized in HELP_PHRASES:
             return Answer(Intent.HELP, (), self.welcome())
-        if _contains(padded, OUT_OF_SCOPE) or (
-            _contains(padded, CONTACT_WORDS) and _contains(padded, PERSON_WORDS)
-        ):
+        if _contains(padded, OUT_OF_SCOPE) or (_contains(padded, CONTACT_WORDS) and _contains(padded, PERSON_WORDS)):
             return self._fallback([], out_of_scope=True)
         matches, vague = self._rank(text)
         top = matches[0] if matches else None
@@ -188,7 +183,8 @@ class Engine:
             fees=_contains(padded, KIND_CUES["policy"]) or _contains(padded, FEE_CUES),
         )
         card = self.cards.card(top.kind, top.id, focus)
-        assert card is not None  # ranked ids come from the same knowledge base
+        if card is None:  # cannot happen: ranked ids come from the same knowledge base
+            return self._fallback([], out_of_scope=False)
         others = tuple(Button(m.title, f"{m.kind}:{m.id}") for m in chosen[1:3])
         reply = Reply(card.paragraphs, card.buttons + others + (Button(_("Menu"), "menu"),))
         return Answer(Intent(top.kind), chosen, reply)
@@ -252,9 +248,7 @@ class Engine:
         if kind != "menu":
             return None
         if key == "occupations":
-            names = [
-                (s.name_en if s.name_en and current_language() == "en" else s.name) for s in self.kb.sectors
-            ]
+            names = [(s.name_en if s.name_en and current_language() == "en" else s.name) for s in self.kb.sectors]
             buttons = [Button(n, f"sector:{s.id}") for n, s in zip(names, self.kb.sectors, strict=True)]
             return _("Tìm hiểu nghề — chọn một nhóm nghề:"), buttons, menu
         sections = {
@@ -288,9 +282,7 @@ class Engine:
         """What the bot can do, with the main menu."""
         return Reply(
             (
-                _("Chào em! Mình là careerbot — trợ lý hướng nghiệp của tỉnh {region}.").format(
-                    region="Thái Nguyên"
-                ),
+                _("Chào em! Mình là careerbot — trợ lý hướng nghiệp của tỉnh {region}.").format(region="Thái Nguyên"),
                 _(
                     "Em có thể hỏi về một nghề (ví dụ: «học hàn ra làm gì»), một trường («trường Việt Đức»), "
                     "học phí và chính sách («học trung cấp có mất học phí không»), hoặc làm trắc nghiệm sở thích."
@@ -315,9 +307,7 @@ class Engine:
     def _quiz(self) -> Answer:
         faq = self.cards.faqs.get(QUIZ_FAQ_ID)
         paragraphs: tuple[str, ...] = (
-            _(
-                "Em chưa biết mình hợp với nghề gì? Bài trắc nghiệm sở thích ngắn sẽ gợi ý vài nghề để bắt đầu."
-            ),
+            _("Em chưa biết mình hợp với nghề gì? Bài trắc nghiệm sở thích ngắn sẽ gợi ý vài nghề để bắt đầu."),
         )
         matches: tuple[Match, ...] = ()
         buttons: tuple[Button, ...] = (Button(_("Trắc nghiệm sở thích"), "quiz"),)
@@ -345,7 +335,5 @@ class Engine:
                 "hoặc Sở GD&ĐT Thái Nguyên; hay chọn một mục trong menu."
             )
         )
-        buttons = tuple(Button(m.title, f"{m.kind}:{m.id}") for m in suggestions) + (
-            Button(_("Menu"), "menu"),
-        )
+        buttons = (*tuple(Button(m.title, f"{m.kind}:{m.id}") for m in suggestions), Button(_("Menu"), "menu"))
         return Answer(Intent.UNKNOWN, (), Reply(tuple(paragraphs), buttons), confident=False)

@@ -17,6 +17,7 @@ through a one-edit deletion index and through Vietnamese spelling confusions (ch
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -97,7 +98,7 @@ def _deletes(token: str) -> set[str]:
 
 def _features(syllables: tuple[str, ...]) -> list[str]:
     """Syllables plus adjacent pairs ("may tinh" → may, tinh, may_tinh)."""
-    pairs = [f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)]
+    pairs = [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
     return list(dict.fromkeys([*syllables, *pairs]))
 
 
@@ -181,9 +182,7 @@ class SearchIndex:
         if not candidates and len(syllable) >= 3:
             for key in _deletes(syllable) | {syllable}:
                 candidates |= self._deletion_index.get(key, set())
-            candidates = {
-                c for c in candidates if DamerauLevenshtein.distance(c, syllable, score_cutoff=1) <= 1
-            }
+            candidates = {c for c in candidates if DamerauLevenshtein.distance(c, syllable, score_cutoff=1) <= 1}
         if not candidates:
             return None
         return max(candidates, key=lambda c: (len(self.postings[c]), c))
@@ -336,9 +335,7 @@ class SearchIndex:
                 accent_factor = LONE_ACCENT_PENALTY
             else:
                 accent_factor = 1 - (1 - ACCENT_PENALTY) * mismatched / len(phrase.syllables)
-        if not matched & phrase.topical and not (
-            phrase.only_function_words and accented and accents_agree and matched
-        ):
+        if not matched & phrase.topical and not (phrase.only_function_words and accented and accents_agree and matched):
             return PhraseHit(phrase, 0.0, 0.0, 0.0, frozenset())
         if len(phrase.syllables) == 1:
             owners = claimed.get(phrase.syllables[0])

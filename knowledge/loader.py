@@ -26,9 +26,7 @@ STALE_AFTER_DAYS = 365
 PathKey = tuple[str | int, ...]
 # Plain data only: text, numbers, booleans, nulls and dates. Anything else (!!python/…, !!binary,
 # custom tags) is refused, because a knowledge file never needs to build objects.
-_PLAIN_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
-)
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +134,7 @@ class _Walker:
 
     def _scalar(self, node: yaml.Node, path: PathKey) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            self.problems.append(
-                Problem(node.start_mark.line + 1, format_path(path), "a key must be a plain word")
-            )
+            self.problems.append(Problem(node.start_mark.line + 1, format_path(path), "a key must be a plain word"))
             return None
         if node.tag not in _PLAIN_TAGS:
             self.problems.append(
@@ -253,9 +249,7 @@ def _describe(error: Any) -> str:
     return message
 
 
-def validate_data(
-    data: Any, lines: dict[PathKey, int], today: dt.date
-) -> tuple[KnowledgeBase | None, list[Problem]]:
+def validate_data(data: Any, lines: dict[PathKey, int], today: dt.date) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Validate parsed data against the models and the cross-entry rules."""
     if not isinstance(data, dict):
         return None, [Problem(1, "", "the file must be a mapping with version, occupations, schools, …")]
@@ -264,9 +258,7 @@ def validate_data(
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
-            loc = tuple(
-                part for part in error["loc"] if not isinstance(part, str) or not part.startswith("function-")
-            )
+            loc = tuple(part for part in error["loc"] if not isinstance(part, str) or not part.startswith("function-"))
             problems.append(Problem(_line_for(lines, loc), format_path(loc), _describe(error)))
         return None, problems
     problems = [

@@ -71,7 +71,17 @@ async def test_empty_inline_query_lists_trades(bot: tuple[Any, RecordingRequest]
 @pytest.mark.parametrize(
     "content",
     [
-        {"sticker": {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1, "height": 1, "is_animated": False, "is_video": False}},
+        {
+            "sticker": {
+                "file_id": "s",
+                "file_unique_id": "s",
+                "type": "regular",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+            }
+        },
         {"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]},
         {"voice": {"file_id": "v", "file_unique_id": "v", "duration": 1}},
         {"location": {"latitude": 21.59, "longitude": 105.84}},
@@ -117,7 +127,9 @@ async def test_reload_is_for_admins_only(bot: tuple[Any, RecordingRequest]) -> N
     assert request.sent()[-1]["text"].startswith("<b>Đã nạp lại dữ liệu.</b>")
 
 
-async def test_reload_of_a_broken_file_keeps_the_old_knowledge(bot: tuple[Any, RecordingRequest], tmp_path: Path) -> None:
+async def test_reload_of_a_broken_file_keeps_the_old_knowledge(
+    bot: tuple[Any, RecordingRequest], tmp_path: Path
+) -> None:
     application, request = bot
     holder = application.bot_data.knowledge
     broken = tmp_path / "careers.yaml"
@@ -142,13 +154,20 @@ async def test_a_database_that_is_down_does_not_stop_answers(bot: tuple[Any, Rec
     store._loaded_at = -1e9
     await feed(application, message_update(1, text="học hàn"))
     assert request.sent()[-1]["text"].startswith("<b>Hàn")
-    shown = {"message_id": 1, "date": int(time.time()), "chat": {"id": user()["id"], "type": "private"}, "text": "…"}
+    shown = {
+        "message_id": 1,
+        "date": int(time.time()),
+        "chat": {"id": user()["id"], "type": "private"},
+        "text": "…",
+    }
     press = {"id": "c", "from": user(), "chat_instance": "x", "data": "lang:en", "message": shown}
     await feed(application, {"update_id": 2, "callback_query": press})
     assert request.sent()[-1]["text"].startswith("<b>Switched to English.</b>")
 
 
-async def test_an_exception_in_a_handler_gets_an_apology_not_a_crash(bot: tuple[Any, RecordingRequest]) -> None:
+async def test_an_exception_in_a_handler_gets_an_apology_not_a_crash(
+    bot: tuple[Any, RecordingRequest],
+) -> None:
     application, request = bot
 
     def broken(_text: str) -> None:
@@ -179,7 +198,8 @@ def test_html_is_escaped_and_long_replies_are_split() -> None:
     messages = render(reply, None)
     assert messages[0][0].startswith("<b>&lt;b&gt;Tiêu đề&lt;/b&gt; &amp; co</b>")
     assert all(len(text) <= TELEGRAM_LIMIT for text, _markup in messages)
-    assert messages[-1][1] is not None and all(markup is None for _text, markup in messages[:-1])
+    assert messages[-1][1] is not None
+    assert all(markup is None for _text, markup in messages[:-1])
 
 
 def test_split_keeps_paragraphs_whole_when_they_fit() -> None:

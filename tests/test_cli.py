@@ -24,9 +24,7 @@ def test_ask_json_prints_the_evaluation_format() -> None:
 
 
 def test_ask_json_reads_one_question_per_line() -> None:
-    result = run_cli(
-        "ask", "--json", "--careers", str(MINI), "-", stdin="han\nthoi tiet hom nay\n\nwelding\n"
-    )
+    result = run_cli("ask", "--json", "--careers", str(MINI), "-", stdin="han\nthoi tiet hom nay\n\nwelding\n")
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["question"] for line in lines] == ["han", "thoi tiet hom nay", "", "welding"]
     assert [line["intent"] for line in lines] == ["occupation", "unknown", "unknown", "occupation"]
@@ -91,18 +89,14 @@ def test_careers_path_environment_variable_is_honoured() -> None:
     assert json.loads(result.stdout)["matches"][0]["title"] == "Hàn"
 
 
-@pytest.mark.parametrize(
-    "args", [[], ["ask"], ["frobnicate"]], ids=["nothing", "ask-without-question", "unknown"]
-)
+@pytest.mark.parametrize("args", [[], ["ask"], ["frobnicate"]], ids=["nothing", "ask-without-question", "unknown"])
 def test_usage_errors_exit_2_with_a_message(args: list[str]) -> None:
     result = run_cli(*args)
     assert result.returncode == 2
     assert "usage: careerbot" in result.stderr
 
 
-@pytest.mark.parametrize(
-    "command", [[], ["ask"], ["chat"], ["validate"]], ids=["main", "ask", "chat", "validate"]
-)
+@pytest.mark.parametrize("command", [[], ["ask"], ["chat"], ["validate"]], ids=["main", "ask", "chat", "validate"])
 def test_help_on_every_command(command: list[str]) -> None:
     result = run_cli(*command, "--help")
     assert result.returncode == 0

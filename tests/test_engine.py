@@ -48,7 +48,15 @@ def test_questions_reach_the_right_entry(engine: Engine, question: str, expected
 
 @pytest.mark.parametrize(
     "question",
-    ["thời tiết hôm nay", "điểm chuẩn đại học bách khoa", "cho em sdt của cô chủ nhiệm", "asdfgh", "bot ngu vl", "🙂", "..."],
+    [
+        "thời tiết hôm nay",
+        "điểm chuẩn đại học bách khoa",
+        "cho em sdt của cô chủ nhiệm",
+        "asdfgh",
+        "bot ngu vl",
+        "🙂",
+        "...",
+    ],
     ids=lambda v: v,
 )
 def test_out_of_scope_and_nonsense_get_the_honest_fallback(engine: Engine, question: str) -> None:
@@ -126,7 +134,7 @@ def test_tuition_exemption_cites_the_decree_in_force(engine: Engine) -> None:
     text = engine.answer("miễn học phí trung cấp sau lớp 9").reply.text
     assert "238/2025" in text
     # "khoản 17 Điều 15" is NĐ 81/2021's numbering: it may only appear as the old rule.
-    assert "khoản 17 Điều 15\", đó là số khoản của NĐ 81/2021" in text
+    assert 'khoản 17 Điều 15", đó là số khoản của NĐ 81/2021' in text
 
 
 def test_cards_show_sources_and_verification_date(engine: Engine) -> None:
@@ -152,7 +160,15 @@ def test_every_card_and_menu_fits_in_one_telegram_message(engine: Engine) -> Non
 
 
 def test_stale_or_forged_actions_open_nothing(engine: Engine) -> None:
-    for action in ["occupation:khong-co", "school:", "sector:x", "menu:abc", "", "occupation:han:extra", "🙂"]:
+    for action in [
+        "occupation:khong-co",
+        "school:",
+        "sector:x",
+        "menu:abc",
+        "",
+        "occupation:han:extra",
+        "🙂",
+    ]:
         assert engine.open(action) is None
 
 

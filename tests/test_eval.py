@@ -30,7 +30,8 @@ def score(questions: Path) -> tuple[float, int, int]:
     assert result.returncode == 0, result.stdout + result.stderr
     accuracy = re.search(r"^accuracy: ([\d.]+)% \(\d+/(\d+)\)$", result.stdout, re.MULTILINE)
     wrong = re.search(r"^answered wrongly:\s+(\d+)", result.stdout, re.MULTILINE)
-    assert accuracy and wrong, result.stdout
+    assert accuracy, result.stdout
+    assert wrong, result.stdout
     return float(accuracy.group(1)), int(wrong.group(1)), int(accuracy.group(2))
 
 

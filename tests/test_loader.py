@@ -85,10 +85,7 @@ def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
 def test_tabs_are_named(tmp_path: Path) -> None:
     text = GOOD.replace("    aliases: [thợ hàn, hàn điện]", "\taliases: [thợ hàn, hàn điện]")
     (problem,) = problems_of(write(tmp_path, text))
-    assert (
-        problem
-        == f"careers.yaml:{line_of(text, chr(9) + 'aliases')}: tab used for indentation; indent with spaces"
-    )
+    assert problem == f"careers.yaml:{line_of(text, chr(9) + 'aliases')}: tab used for indentation; indent with spaces"
 
 
 def test_wrong_type(tmp_path: Path) -> None:
@@ -118,9 +115,7 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_non_utf8_bytes(tmp_path: Path) -> None:
     raw = GOOD.encode("utf-8").replace("Nối các".encode(), b"N\xf4i c\xe1c")
     (problem,) = problems_of(write(tmp_path, raw))
-    assert (
-        problem == f"careers.yaml:{line_of(GOOD, 'Nối các')}: byte 0xf4 is not UTF-8; save the file as UTF-8"
-    )
+    assert problem == f"careers.yaml:{line_of(GOOD, 'Nối các')}: byte 0xf4 is not UTF-8; save the file as UTF-8"
 
 
 @pytest.mark.parametrize(

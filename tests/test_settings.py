@@ -17,8 +17,15 @@ def test_every_setting_is_documented_in_the_readme() -> None:
 
 def test_required_names_are_the_agreed_ones() -> None:
     agreed = {
-        "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "WEBHOOK_URL", "WEBHOOK_SECRET", "DATABASE_URL",
-        "ADMIN_IDS", "DEFAULT_LANGUAGE", "LOG_LEVEL", "CAREERS_PATH",
+        "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_API_BASE_URL",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "DATABASE_URL",
+        "ADMIN_IDS",
+        "DEFAULT_LANGUAGE",
+        "LOG_LEVEL",
+        "CAREERS_PATH",
     }
     assert agreed <= set(FIELD_NAMES)
 
@@ -35,7 +42,9 @@ def test_required_names_are_the_agreed_ones() -> None:
     ],
     ids=lambda v: v if isinstance(v, str) and v.isupper() else None,
 )
-def test_malformed_settings_name_the_variable(monkeypatch: pytest.MonkeyPatch, name: str, value: str, says: str) -> None:
+def test_malformed_settings_name_the_variable(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, says: str
+) -> None:
     monkeypatch.setenv(name, value)
     with pytest.raises(SettingsError) as caught:
         load_settings()

@@ -27,7 +27,7 @@ from tests.e2e.emulator.tta_client import TTAUser
 
 EMULATOR = Path(__file__).resolve().parent / "emulator"
 ROOT = EMULATOR.parent.parent.parent
-TOKEN = "123456:TEST-TOKEN"  # noqa: S105  (the emulator accepts any token)
+TOKEN = "123456:TEST-TOKEN"
 ADMIN_ID = 4242
 # Random, not a counter: this module can be imported twice (as conftest and by a test for typing).
 _user_ids = random.SystemRandom()
@@ -69,7 +69,10 @@ def emulator_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log_path = tmp_path_factory.mktemp("logs") / "emulator.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            ["node", str(EMULATOR / "tta_ptb_shim.js"), "--port", str(port)], cwd=EMULATOR, stdout=log, stderr=subprocess.STDOUT
+            ["node", str(EMULATOR / "tta_ptb_shim.js"), "--port", str(port)],
+            cwd=EMULATOR,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
@@ -210,7 +213,9 @@ class Chat:
         seen = []
         while time.monotonic() < deadline:
             seen += [
-                shown(e["result"]) for e in self._events(max(0.1, deadline - time.monotonic())) if e["method"] == "sendMessage"
+                shown(e["result"])
+                for e in self._events(max(0.1, deadline - time.monotonic()))
+                if e["method"] == "sendMessage"
             ]
         return seen
 

@@ -32,7 +32,9 @@ def test_deep_link_opens_a_card_directly(chat: Chat) -> None:
     assert "start%3Do_han" in share["url"]
 
 
-@pytest.mark.parametrize("payload", ["o_khong-co-nghe-nay", "x_han", "<script>", "a" * 65], ids=["stale", "kind", "html", "long"])
+@pytest.mark.parametrize(
+    "payload", ["o_khong-co-nghe-nay", "x_han", "<script>", "a" * 65], ids=["stale", "kind", "html", "long"]
+)
 def test_bad_deep_links_give_the_normal_welcome(chat: Chat, payload: str) -> None:
     assert chat.send(f"/start {payload}")["text"].startswith("Chào em!")
 

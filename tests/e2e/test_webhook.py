@@ -56,7 +56,13 @@ def webhook_server(emulator_url: str, tmp_path_factory: pytest.TempPathFactory) 
 
 def update(update_id: int, chat_id: int, text: str) -> dict[str, object]:
     sender = {"id": chat_id, "is_bot": False, "first_name": "Minh", "language_code": "vi"}
-    message = {"message_id": update_id, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"}, "from": sender, "text": text}
+    message = {
+        "message_id": update_id,
+        "date": int(time.time()),
+        "chat": {"id": chat_id, "type": "private"},
+        "from": sender,
+        "text": text,
+    }
     return {"update_id": update_id, "message": message}
 
 
@@ -71,7 +77,9 @@ def test_updates_with_the_right_secret_are_answered_by_any_worker(webhook_server
     chat_id = watcher.user.chat_id
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
     for number, text in enumerate(["hàn", "điều dưỡng", "học phí", "trường việt đức"], start=1):
-        response = httpx.post(f"{webhook_server}/telegram", json=update(number, chat_id, text), headers=headers, timeout=10)
+        response = httpx.post(
+            f"{webhook_server}/telegram", json=update(number, chat_id, text), headers=headers, timeout=10
+        )
         assert response.status_code == 200
     replies = [m["text"].split("\n")[0] for m in watcher.silence(3.0)]
     assert len(replies) == 4
@@ -80,7 +88,9 @@ def test_updates_with_the_right_secret_are_answered_by_any_worker(webhook_server
     watcher.close()
 
 
-@pytest.mark.parametrize("headers", [{}, {"X-Telegram-Bot-Api-Secret-Token": "wrong-secret-000000"}], ids=["missing", "wrong"])
+@pytest.mark.parametrize(
+    "headers", [{}, {"X-Telegram-Bot-Api-Secret-Token": "wrong-secret-000000"}], ids=["missing", "wrong"]
+)
 def test_wrong_or_missing_secret_is_rejected_and_nothing_is_sent(
     webhook_server: str, emulator_url: str, headers: dict[str, str]
 ) -> None:
