@@ -38,7 +38,9 @@ SUGGEST = 0.12  # below this a match is not even worth suggesting
 STRONG_TRADE = 0.6
 FULLY_EXPLAINED = 0.95
 VAGUE_WHEN = 3  # this many topics containing the whole question make it too vague to pick one
-SECOND_PHRASE_SHARE = 0.4  # a second, different phrase of the same entry adds this share of its score
+SECOND_PHRASE_SHARE = 0.4
+FULL_ENOUGH = 0.6  # a phrase covered this much may set the bar for how much of a question is explainable
+EXPLAIN_GAP = 0.5  # how much a phrase loses per unit of the question it leaves unexplained, relative  # a second, different phrase of the same entry adds this share of its score
 CUE_BOOST = 1.3
 NAMED = 0.9  # a name or alias covered this fully counts as named outright
 NAMED_ENTITY_FAQ_FACTOR = 0.7
@@ -148,12 +150,20 @@ class Engine:
         ):
             # A trade or school named outright is the subject; a generic FAQ is not the answer.
             boosts["faq"] = boosts.get("faq", 1.0) * NAMED_ENTITY_FAQ_FACTOR
+        # A short phrase the question merely contains ("học phí") yields to a fuller match that
+        # explains much more of what was asked ("học phí trung học nghề").
+        best_explained = max((h.explained for h in hits if h.score > 0 and h.coverage >= FULL_ENOUGH), default=0.0)
+
+        def adjusted(hit: PhraseHit) -> float:
+            return hit.score * (1 - EXPLAIN_GAP * max(0.0, best_explained - hit.explained))
+
         scored = []
         for (kind, entry_id), entry_hits in by_entry.items():
+            entry_hits.sort(key=adjusted, reverse=True)
             top = entry_hits[0]
             # A second phrase adds only when it names something the first did not.
             extra = next((h for h in entry_hits[1:] if (h.matched - top.matched) & h.phrase.content), None)
-            score = top.score + (SECOND_PHRASE_SHARE * extra.score if extra else 0.0)
+            score = adjusted(top) + (SECOND_PHRASE_SHARE * adjusted(extra) if extra else 0.0)
             scored.append((score * boosts.get(kind, 1.0), kind, entry_id))
         scored.sort(key=lambda item: (-item[0], item[1], item[2]))
         return [
@@ -212,8 +222,8 @@ class Engine:
             return Reply(card.paragraphs, (*card.buttons, back), card.subject)
         if action == "menu":
             return self.welcome()
-        if action == "quiz":
-            return self._quiz().reply
+        if kind == "quiz":
+            return self.quiz(action)
         if action == "lang":
             return Reply((_("Chọn ngôn ngữ:"),), (Button("Tiếng Việt", "lang:vi"), Button("English", "lang:en")))
         page = parts[2] if len(parts) == 3 else "1"
@@ -224,6 +234,12 @@ class Engine:
             return None
         heading, items, back = listing
         return self._page(heading, items, f"{kind}:{key}", int(page), back)
+
+    def quiz(self, action: str) -> Reply | None:
+        """The interest quiz (knowledge/quiz.py): 'quiz' starts it, 'quiz:…' carries its progress."""
+        if action == "quiz":
+            return self._quiz().reply
+        return None
 
     def _back(self, kind: str, entry_id: str) -> Button:
         if kind == "occupation":

@@ -58,7 +58,7 @@ PERSON_WORDS = _phrases(
 # Topics careerbot must not pretend to know: a match on these words is never an answer.
 OUT_OF_SCOPE = _phrases(
     "diem chuan | diem thi | thoi tiet | weather | phuong trinh | giai bai | bai tap | world cup | bong da"
-    " | so dien thoai cua | sdt cua | facebook cua | dia chi nha | cach nau | mon ngon | cong thuc nau"
+    " | so dien thoai cua | sdt cua | facebook cua | dia chi nha | cach nau | mon ngon | cong thuc nau | cong thuc lam"
     " | vo dich | ca si | phim | tinh yeu | nguoi yeu | crush | xo so | chung khoan | tu vi"
     " | horoscope | lottery | homework | recipe | how do i cook | how to cook | choi lien quan | lien quan mobile"
     " | tuong nao manh | free fire"
