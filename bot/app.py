@@ -9,6 +9,7 @@ import asyncio
 import logging
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import BotCommand, Update
 from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.ext import (
@@ -27,6 +28,8 @@ from telegram.request import BaseRequest
 
 from bot.services import BotData, FloodGuard, KnowledgeHolder
 from bot.settings import Settings
+from bot.signals.migrate import upgrade as upgrade_schema
+from bot.signals.recorder import SignalRecorder
 from bot.store import PreferenceStore, make_engine
 from handlers import buttons, commands, guards, inline, messages
 
@@ -71,14 +74,24 @@ COMMANDS = (
     ("help", "Hướng dẫn"),
     ("lang", "Ngôn ngữ / Language"),
     ("privacy", "Quyền riêng tư"),
+    ("optout", "Thôi đếm lượt xem của em"),
+    ("forget", "Xóa dữ liệu của em"),
 )
 
 
-async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def start_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """After initialize(): the signal writer and the commands menu (PTB runs this itself only in run_*)."""
+    application.bot_data.signals.start()
     try:
         await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     except (NetworkError, TimedOut) as exc:  # not fatal: the commands menu is a convenience
         log.warning("could not set the commands menu: %s", type(exc).__name__)
+
+
+async def stop_services(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Before exit: write every queued event (a clean shutdown loses nothing), close the database."""
+    await application.bot_data.signals.stop()
+    application.bot_data.signals.engine.dispose()
 
 
 def build_application(
@@ -101,7 +114,8 @@ def build_application(
         .base_file_url(settings.file_base_url)
         .context_types(ContextTypes(bot_data=BotData))
         .concurrent_updates(True)
-        .post_init(_post_init)
+        .post_init(start_services)
+        .post_shutdown(stop_services)
     )
     if rate_limiter:  # off only in the throughput bench, which measures the bot, not Telegram's limits
         builder = builder.rate_limiter(RetryingRateLimiter(max_retries=3))  # type: ignore[arg-type]
@@ -114,7 +128,13 @@ def build_application(
     data: BotData = application.bot_data
     data.settings = settings
     data.knowledge = KnowledgeHolder(settings.careers_path)
-    data.preferences = PreferenceStore(make_engine(settings.database_url), settings.pseudonym_key)
+    database = make_engine(settings.database_url)
+    try:
+        upgrade_schema(database)
+    except SQLAlchemyError as exc:  # down at start: answers go on, signals wait (see recorder.py)
+        log.warning("database unavailable at start (%s); signals will wait", type(exc).__name__)
+    data.preferences = PreferenceStore(database, settings.pseudonym_key)
+    data.signals = SignalRecorder(database, data.preferences, settings.signal_period_days)
     data.flood = flood or FloodGuard(limit=settings.flood_limit)
 
     # The flood guard runs before everything else and can stop an update.
@@ -126,6 +146,10 @@ def build_application(
     application.add_handler(CommandHandler("lang", commands.lang))
     application.add_handler(CommandHandler("privacy", commands.privacy))
     application.add_handler(CommandHandler("reload", commands.reload))
+    application.add_handler(CommandHandler("stats", commands.stats))
+    application.add_handler(CommandHandler("optout", commands.optout))
+    application.add_handler(CommandHandler("optin", commands.optin))
+    application.add_handler(CommandHandler("forget", commands.forget))
     # Any other command gets the help text (after the known ones, which it would swallow).
     application.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, commands.help_command))
     application.add_handler(CallbackQueryHandler(buttons.button))

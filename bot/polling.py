@@ -8,7 +8,7 @@ import signal
 
 from telegram import Bot
 
-from bot.app import build_application
+from bot.app import build_application, start_services, stop_services
 from bot.services import BotData
 from bot.settings import Settings
 
@@ -39,6 +39,7 @@ async def _poll(settings: Settings) -> None:
         lambda: asyncio.ensure_future(reload_and_tell_admins(application.bot_data, application.bot)),
     )
     async with application:
+        await start_services(application)
         await application.start()
         assert application.updater is not None  # noqa: S101  (built with an updater)
         await application.updater.start_polling(drop_pending_updates=False)
@@ -46,6 +47,7 @@ async def _poll(settings: Settings) -> None:
         await stop.wait()
         await application.updater.stop()
         await application.stop()
+        await stop_services(application)
 
 
 def run_polling(settings: Settings) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.settings import Settings
+from bot.signals.recorder import SignalRecorder
 from bot.store import PreferenceStore
 from knowledge.engine import Engine
 from knowledge.loader import KnowledgeError, load_knowledge
@@ -84,4 +85,5 @@ class BotData:
     settings: Settings
     knowledge: KnowledgeHolder
     preferences: PreferenceStore
+    signals: SignalRecorder
     flood: FloodGuard

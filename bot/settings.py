@@ -32,6 +32,8 @@ HELP: dict[str, str] = {
     "PSEUDONYM_KEY": "key for keyed hashes of user ids (16+ characters); unset: one is generated, kept in the database",
     "BOT_USERNAME": "the bot's @username without @, for t.me links when Telegram cannot be asked",
     "FLOOD_LIMIT": "messages one user may send in 10 seconds before the bot asks them to slow down (default 20)",
+    "SIGNAL_PERIOD_DAYS": "days one pseudonym key lasts before it is destroyed (distinct-user counting period)",
+    "REPORT_DIR": "folder of the latest `careerbot report` output, read by /stats",
 }
 
 
@@ -56,6 +58,8 @@ class Settings(BaseSettings):
     pseudonym_key: str = ""
     bot_username: str = ""
     flood_limit: int = 20
+    signal_period_days: int = 1
+    report_dir: Path = Path("reports")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -100,6 +104,13 @@ class Settings(BaseSettings):
     def _flood(cls, value: int) -> int:
         if not 1 <= value <= 1000:
             raise ValueError("use a whole number from 1 to 1000")
+        return value
+
+    @field_validator("signal_period_days")
+    @classmethod
+    def _period(cls, value: int) -> int:
+        if not 1 <= value <= 31:
+            raise ValueError("use a whole number of days from 1 to 31")
         return value
 
     @field_validator("pseudonym_key")

@@ -1,8 +1,9 @@
 """The database: engine set-up and per-user preferences, keyed only by a keyed hash of the user id.
 
-A preference (language, "I am a parent …") is the only thing kept per user. The key is an HMAC of
+A preference (language, "I am a parent …", "do not count me") is the only thing kept per user. The key is an HMAC of
 the Telegram user id with a secret, so the table holds no id; without the secret, a row cannot be
 linked to a person. SQLite by default (WAL mode, created on first use); any SQLAlchemy URL works.
+The schema itself is managed by the migrations in bot/signals (applied before this store is used).
 """
 
 from __future__ import annotations
@@ -19,26 +20,12 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Field, Session, SQLModel, create_engine, select
+from sqlmodel import Session, create_engine, select
+
+from bot.signals.models import Preference, StoredSecret
 
 log = logging.getLogger(__name__)
 CACHE_SECONDS = 30.0  # another worker sees a changed preference within this time
-
-
-class Preference(SQLModel, table=True):
-    """A user's choices, under a pseudonym."""
-
-    user_key: str = Field(primary_key=True, max_length=64)
-    language: str | None = Field(default=None, max_length=5)
-    audience: str | None = Field(default=None, max_length=20)
-    updated: dt.date
-
-
-class StoredSecret(SQLModel, table=True):
-    """A generated key, kept only when PSEUDONYM_KEY is not set (see README, Privacy)."""
-
-    name: str = Field(primary_key=True, max_length=40)
-    value: str = Field(max_length=128)
 
 
 def make_engine(url: str) -> Engine:
@@ -67,7 +54,6 @@ class PreferenceStore:
 
     def __init__(self, engine: Engine, configured_key: str = "") -> None:
         self.engine = engine
-        SQLModel.metadata.create_all(engine, tables=[Preference.__table__, StoredSecret.__table__])  # type: ignore[attr-defined]
         self.key = configured_key.encode() if configured_key else self._stored_key()
         self._rows: dict[str, Preference] = {}
         self._loaded_at = -CACHE_SECONDS
@@ -110,8 +96,8 @@ class PreferenceStore:
         with self._lock:
             self._rows, self._loaded_at = rows, now
 
-    def set(self, user_id: int, **changes: str | None) -> bool:
-        """Store changes (language=…, audience=…); False when the database is down."""
+    def set(self, user_id: int, **changes: str | bool | None) -> bool:
+        """Store changes (language=…, audience=…, optout=…); False when the database is down."""
         user_key = self.key_for(user_id)
         try:
             with Session(self.engine) as session:

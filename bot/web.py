@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from telegram import Update
 
-from bot.app import build_application
+from bot.app import build_application, start_services, stop_services
 from bot.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -65,9 +65,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         async with application:
+            await start_services(application)
             await application.start()
             yield
             await application.stop()
+            await stop_services(application)
 
     routes = [
         Route(webhook_path(settings), receive, methods=["POST"]),

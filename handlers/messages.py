@@ -5,8 +5,12 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ChatType, MessageEntityType
 
+from bot.links import payload_for
+from bot.signals.models import EventKind
+from bot.signals.scrub import scrub
 from handlers.common import Context, prepare, send
-from knowledge.answers import Button, Reply
+from handlers.signals import record
+from knowledge.answers import Button, Intent, Reply
 from knowledge.i18n import _
 
 
@@ -35,7 +39,21 @@ async def text(update: Update, context: Context) -> None:
     if context.bot.username:
         question = question.replace(f"@{context.bot.username}", " ")
     answer = prepare(update, context).answer(question)
-    await send(update, context, answer.reply)
+    reply = answer.reply
+    if answer.matches and answer.intent is not Intent.QUIZ:
+        top = answer.matches[0]
+        code = payload_for(f"{top.kind}:{top.id}")
+        reply = Reply(
+            reply.paragraphs,
+            (*reply.buttons, Button("👍", f"fb:up:{code}"), Button("👎", f"fb:down:{code}")),
+            reply.subject,
+        )
+    await send(update, context, reply)
+    if answer.intent is Intent.UNKNOWN:
+        record(update, context, EventKind.QUESTION_UNANSWERED, value=scrub(question))
+    elif answer.matches:
+        top = answer.matches[0]
+        record(update, context, EventKind.QUESTION_ANSWERED, entry_kind=top.kind, entry_id=top.id)
 
 
 async def not_text(update: Update, context: Context) -> None:

@@ -29,6 +29,8 @@ from knowledge.lexicon import (
 )
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import has_diacritics, normalize, words
+from knowledge.quiz import InterestQuiz, bundled_quiz
+from knowledge.survey import about_me, survey
 
 MAX_QUESTION_CHARS = 1000  # longer messages are read up to here; Telegram allows 4,096
 MAX_ACTION_CHARS = 64  # Telegram's callback_data and deep-link limit
@@ -100,6 +102,7 @@ class Engine:
     def __init__(self, kb: KnowledgeBase, cache_size: int = ANSWER_CACHE) -> None:
         self.kb = kb
         self.cards = CardBuilder(kb)
+        self.interest_quiz = InterestQuiz(bundled_quiz(), self.cards)
         self.index = SearchIndex.build(_searchable(kb))
         # Answers depend only on the text, the reader's language and this (immutable) knowledge
         # base, and students ask the same things again and again: remember recent ones.
@@ -196,7 +199,7 @@ class Engine:
         if card is None:  # cannot happen: ranked ids come from the same knowledge base
             return self._fallback([], out_of_scope=False)
         others = tuple(Button(m.title, f"{m.kind}:{m.id}") for m in chosen[1:3])
-        reply = Reply(card.paragraphs, card.buttons + others + (Button(_("Menu"), "menu"),))
+        reply = Reply(card.paragraphs, (*card.buttons, *others, Button(_("Menu"), "menu")), card.subject)
         return Answer(Intent(top.kind), chosen, reply)
 
     @staticmethod
@@ -224,6 +227,10 @@ class Engine:
             return self.welcome()
         if kind == "quiz":
             return self.quiz(action)
+        if kind == "sv":
+            return survey(action)
+        if kind == "me":
+            return about_me(action)
         if action == "lang":
             return Reply((_("Chọn ngôn ngữ:"),), (Button("Tiếng Việt", "lang:vi"), Button("English", "lang:en")))
         page = parts[2] if len(parts) == 3 else "1"
@@ -235,11 +242,9 @@ class Engine:
         heading, items, back = listing
         return self._page(heading, items, f"{kind}:{key}", int(page), back)
 
-    def quiz(self, action: str) -> Reply | None:
+    def quiz(self, action: str) -> Reply:
         """The interest quiz (knowledge/quiz.py): 'quiz' starts it, 'quiz:…' carries its progress."""
-        if action == "quiz":
-            return self._quiz().reply
-        return None
+        return self.interest_quiz.open(action)
 
     def _back(self, kind: str, entry_id: str) -> Button:
         if kind == "occupation":
@@ -318,6 +323,8 @@ class Engine:
             Button(_("Hỏi đáp cho phụ huynh"), "menu:faqs"),
             Button(_("Trắc nghiệm sở thích"), "quiz"),
             Button(_("Ngôn ngữ"), "lang"),
+            Button(_("Khảo sát dự định"), "sv"),
+            Button(_("Giới thiệu về em"), "me"),
         )
 
     def _quiz(self) -> Answer:

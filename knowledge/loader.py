@@ -212,7 +212,8 @@ def parse_yaml(text: str, filename: str) -> tuple[Any, dict[PathKey, int]]:
     return data, walker.lines
 
 
-def _line_for(lines: dict[PathKey, int], path: PathKey) -> int | None:
+def line_for(lines: dict[PathKey, int], path: PathKey) -> int | None:
+    """The line of a path in the file, or of its nearest parent that has one."""
     while path:
         if path in lines:
             return lines[path]
@@ -249,6 +250,15 @@ def _describe(error: Any) -> str:
     return message
 
 
+def model_problems(exc: ValidationError, lines: dict[PathKey, int]) -> list[Problem]:
+    """Each pydantic error as a Problem with its line and its path inside the document."""
+    problems = []
+    for error in exc.errors():
+        loc = tuple(part for part in error["loc"] if not isinstance(part, str) or not part.startswith("function-"))
+        problems.append(Problem(line_for(lines, loc), format_path(loc), _describe(error)))
+    return problems
+
+
 def validate_data(data: Any, lines: dict[PathKey, int], today: dt.date) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Validate parsed data against the models and the cross-entry rules."""
     if not isinstance(data, dict):
@@ -256,13 +266,9 @@ def validate_data(data: Any, lines: dict[PathKey, int], today: dt.date) -> tuple
     try:
         knowledge = KnowledgeBase.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = tuple(part for part in error["loc"] if not isinstance(part, str) or not part.startswith("function-"))
-            problems.append(Problem(_line_for(lines, loc), format_path(loc), _describe(error)))
-        return None, problems
+        return None, model_problems(exc, lines)
     problems = [
-        Problem(_line_for(lines, path), format_path(path), message, severity)
+        Problem(line_for(lines, path), format_path(path), message, severity)
         for path, message, severity in check_semantics(knowledge, today, STALE_AFTER_DAYS)
     ]
     return knowledge, problems
@@ -277,6 +283,21 @@ def load_knowledge(path: str | Path, today: dt.date | None = None) -> LoadResult
     path = Path(path)
     filename = path.name
     today = today or dt.datetime.now(dt.UTC).date()
+    data, lines = read_yaml(path)
+    knowledge, problems = validate_data(data, lines, today)
+    errors = [p for p in problems if p.severity == "error"]
+    if knowledge is None or errors:
+        raise KnowledgeError(filename, errors)
+    return LoadResult(knowledge, [p for p in problems if p.severity == "warning"])
+
+
+def read_yaml(path: Path) -> tuple[Any, dict[PathKey, int]]:
+    """Read and parse a hand-edited YAML file: its data and a path→line map.
+
+    Raises:
+        KnowledgeError: when the file is missing, too large, not UTF-8 or not valid YAML.
+    """
+    filename = path.name
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -300,10 +321,4 @@ def load_knowledge(path: str | Path, today: dt.date | None = None) -> LoadResult
         raw = path.read_bytes()
     except OSError as exc:
         raise KnowledgeError(str(path), [Problem(None, "", f"cannot read: {exc.strerror}")]) from None
-    text = _decode(raw, filename)
-    data, lines = parse_yaml(text, filename)
-    knowledge, problems = validate_data(data, lines, today)
-    errors = [p for p in problems if p.severity == "error"]
-    if knowledge is None or errors:
-        raise KnowledgeError(filename, errors)
-    return LoadResult(knowledge, [p for p in problems if p.severity == "warning"])
+    return parse_yaml(_decode(raw, filename), filename)

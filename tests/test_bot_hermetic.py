@@ -39,6 +39,7 @@ async def bot(tmp_path: Path) -> AsyncIterator[tuple[Any, RecordingRequest]]:
     application = build_application(settings, request=request, updater=False)
     async with application:
         yield application, request
+    application.bot_data.signals.engine.dispose()
 
 
 async def feed(application: Any, data: dict[str, Any]) -> None:

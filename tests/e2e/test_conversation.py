@@ -20,6 +20,8 @@ def test_start_shows_welcome_privacy_line_and_main_menu(chat: Chat) -> None:
         "Hỏi đáp cho phụ huynh",
         "Trắc nghiệm sở thích",
         "Ngôn ngữ",
+        "Khảo sát dự định",
+        "Giới thiệu về em",
     ]
 
 
