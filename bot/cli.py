@@ -145,6 +145,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_link(args: argparse.Namespace) -> int:
+    """A t.me deep link for a card (and a campaign), with a QR code for a poster or a slide."""
+    import segno
+
+    from bot.links import payload_for, start_url
+
+    settings = load_settings()
+    if not settings.bot_username:
+        raise SettingsError("set BOT_USERNAME (the bot's @username without @) to make t.me links")
+    target = None if args.to is None else args.to
+    if target is not None:
+        engine = _load_engine(args.careers)
+        if engine.open(target) is None or target.split(":")[0] not in ("occupation", "school", "policy", "faq"):
+            sys.stderr.write(f"careerbot: no card {target!r}; use occupation:ID, school:ID, policy:ID or faq:ID\n")
+            return EXIT_USAGE
+    try:
+        payload = payload_for(target, args.campaign)
+    except ValueError as exc:
+        sys.stderr.write(f"careerbot: {exc}\n")
+        return EXIT_USAGE
+    url = start_url(settings.bot_username, payload)
+    sys.stdout.write(url + "\n")
+    if args.qr:
+        picture = Path(args.qr)
+        qr = segno.make(url, error="m")
+        png = picture.with_suffix(".png")
+        svg = picture.with_suffix(".svg")
+        qr.save(png, scale=10, border=4)
+        qr.save(svg, scale=10, border=4, title=url)
+        sys.stdout.write(f"QR code: {png} {svg}\n")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="careerbot",
@@ -175,6 +208,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     serve.add_argument("--set-webhook", action="store_true", help="register WEBHOOK_URL with Telegram first")
     serve.set_defaults(func=cmd_serve)
+
+    link = commands.add_parser("link", help="print a t.me deep link to a card, optionally with a QR code")
+    link.add_argument("--to", metavar="KIND:ID", help="the card: occupation:han, school:cd-thai-nguyen, …")
+    link.add_argument("--campaign", metavar="TAG", help="a class or school tag, e.g. THCS-TanCuong-9A")
+    link.add_argument("--qr", metavar="FILE", help="also write FILE.png and FILE.svg with the QR code")
+    link.add_argument("--careers", metavar="PATH", help="knowledge file (default: $CAREERS_PATH or bundled)")
+    link.set_defaults(func=cmd_link)
     return parser
 
 

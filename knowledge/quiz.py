@@ -1,4 +1,4 @@
-""""Khám phá bản thân": the interest quiz, from the first question to trades and schools in the province.
+""" "Khám phá bản thân": the interest quiz, from the first question to trades and schools in the province.
 
 The statements live in quiz.yaml (one per Holland type in turn: Kỹ thuật R, Nghiên cứu I, Nghệ thuật A,
 Xã hội S, Quản lý E, Nghiệp vụ C). Everything here is a pure function of an action string, so the
@@ -114,10 +114,8 @@ def check_quiz(quiz: QuizFile) -> list[tuple[PathKey, str]]:
         findings.append((("types",), f"missing type(s) {', '.join(missing)}; describe all six of RIASEC"))
     total = len(quiz.statements)
     if not MIN_STATEMENTS <= total <= MAX_STATEMENTS:
-        findings.append(
-            (("statements",), f"{total} statements; the quiz needs {MIN_STATEMENTS} to {MAX_STATEMENTS}")
-        )
-    counts = Counter(s.type for s in quiz.statements)
+        findings.append((("statements",), f"{total} statements; the quiz needs {MIN_STATEMENTS} to {MAX_STATEMENTS}"))
+    counts = Counter(str(s.type) for s in quiz.statements)
     if len({counts[letter] for letter in HOLLAND_LETTERS}) > 1:
         spread = ", ".join(f"{letter} {counts[letter]}" for letter in HOLLAND_LETTERS)
         findings.append((("statements",), f"each type needs the same number of statements (now {spread})"))
@@ -206,9 +204,31 @@ class Profile:
         return tuple(HOLLAND_LETTERS[i] for i in order)
 
     @property
+    def groups(self) -> tuple[tuple[str, ...], ...]:
+        """Types with equal scores together, highest score first (RIASEC order inside a group)."""
+        groups: dict[int, list[str]] = {}
+        for letter in self.ranked:
+            groups.setdefault(self.score(letter), []).append(letter)
+        return tuple(tuple(group) for group in groups.values())
+
+    @property
     def code(self) -> str:
-        """The top-three code, such as 'RIC'."""
-        return "".join(self.ranked[:3])
+        """The top-three code, such as 'RIC'; shorter when equal scores leave the next letter open.
+
+        Only whole groups of equal scores enter the code: with R 8 and the other five types 0 the code
+        is 'R', not 'RIA' — I and A would be there only because of the RIASEC order.
+        """
+        code = ""
+        for group in self.groups:
+            if len(code) + len(group) > 3:
+                break
+            code += "".join(group)
+        return code
+
+    @property
+    def leading(self) -> tuple[str, ...]:
+        """The types a result describes: the code's letters, or the tied top group when there is no code."""
+        return tuple(self.code) or self.groups[0]
 
     @property
     def flat(self) -> bool:
@@ -219,13 +239,12 @@ class Profile:
         """One type's score."""
         return self.scores[HOLLAND_LETTERS.index(letter)]
 
-    def ties(self) -> list[tuple[str, ...]]:
-        """Groups of types with equal scores that touch the top-three code, highest first."""
-        groups: dict[int, list[str]] = {}
-        for letter in self.ranked:
-            groups.setdefault(self.score(letter), []).append(letter)
-        top = set(self.code)
-        return [tuple(group) for group in groups.values() if len(group) > 1 and top & set(group)]
+    def ties(self) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
+        """Equal scores worth telling: groups inside the code, and the group that keeps it short (or ())."""
+        inside = [group for group in self.groups if len(group) > 1 and set(group) <= set(self.code)]
+        code_groups = sum(1 for group in self.groups if set(group) <= set(self.code))
+        short = self.groups[code_groups] if len(self.code) < 3 and code_groups < len(self.groups) else ()
+        return inside, short
 
 
 def profile_of(quiz: QuizFile, answers: str) -> Profile:
@@ -262,6 +281,13 @@ def _english() -> bool:
 
 def _names(letters: tuple[str, ...] | str, types: dict[str, HollandType]) -> list[str]:
     return [_pick(types[letter].name, types[letter].name_en) for letter in letters]
+
+
+def _together(names: list[str]) -> str:
+    """'Kỹ thuật, Nghiên cứu và Nghệ thuật'."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("{first} và {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -364,9 +390,7 @@ class InterestQuiz:
         """A short note after "Dừng lại", with a way back to the same question."""
         number = min(len(sheet.answers) + 1, self.total)
         if sheet.parent:
-            note = _(
-                "Mình không lưu câu trả lời. Khi nào tiện, anh/chị bấm «Làm tiếp» để làm tiếp từ câu này."
-            )
+            note = _("Mình không lưu câu trả lời. Khi nào tiện, anh/chị bấm «Làm tiếp» để làm tiếp từ câu này.")
         else:
             note = _("Mình không lưu câu trả lời. Khi nào muốn, em bấm «Làm tiếp» để làm tiếp từ câu này.")
         return Reply(
@@ -398,7 +422,9 @@ class InterestQuiz:
 
         scored = [(o, similarity(profile.scores, o.holland)) for o in self.occupations]
         order = {o.id: i for i, o in enumerate(self.occupations)}
-        scored.sort(key=lambda item: (-round(item[1], 9), -liked(item[0]), not self._schools(item[0]), order[item[0].id]))
+        scored.sort(
+            key=lambda item: (-round(item[1], 9), -liked(item[0]), not self._schools(item[0]), order[item[0].id])
+        )
         chosen = scored[:MIN_SUGGESTIONS]
         chosen += [item for item in scored[MIN_SUGGESTIONS:MAX_SUGGESTIONS] if item[1] >= GOOD_MATCH]
         return chosen
@@ -410,23 +436,45 @@ class InterestQuiz:
             return self._unclear(sheet, profile)
         types = self.types
         code = profile.code
-        heading = _("Kết quả: {code} — {names}").format(code=code, names=", ".join(_names(code, types)))
-        if sheet.parent:
-            intro = _("Ba nhóm sở thích nổi bật nhất của con, theo thứ tự:")
+        if code:
+            heading = _("Kết quả: {code} — {names}").format(code=code, names=", ".join(_names(code, types)))
         else:
-            intro = _("Ba nhóm sở thích nổi bật nhất của em, theo thứ tự:")
+            heading = _("Kết quả: nhiều nhóm sở thích ngang nhau")
+        if code:
+            intro = (
+                _("Sở thích nổi bật của con, theo thứ tự:")
+                if sheet.parent
+                else _("Sở thích nổi bật của em, theo thứ tự:")
+            )
+        else:
+            intro = _("Các nhóm con thích ngang nhau:") if sheet.parent else _("Các nhóm em thích ngang nhau:")
         lines = [intro]
-        for letter in code:
+        for letter in profile.leading:
             kind = types[letter]
             lines.append(f"• {_pick(kind.name, kind.name_en)} ({letter}): {_pick(kind.words, kind.words_en)}")
         paragraphs = ["\n".join(lines)]
-        for group in profile.ties():
-            paragraphs.append(
-                _(
-                    "{names} bằng điểm nhau, nên thứ tự giữa chúng trong mã chỉ là quy ước; các nghề gợi ý "
-                    "dưới đây tính đủ cả sáu điểm, không chỉ ba chữ cái."
-                ).format(names=", ".join(_names(group, types)))
+        inside, short = profile.ties()
+        notes = [
+            _("{names} bằng điểm nhau: thứ tự giữa chúng trong mã chỉ là quy ước.").format(
+                names=_together(_names(group, types))
             )
+            for group in inside
+        ]
+        if short and code:
+            notes.append(
+                _("{names} bằng điểm nhau, nên mã chỉ có {count} chữ cái thay vì ba.").format(
+                    names=_together(_names(short, types)), count=len(code)
+                )
+            )
+        elif short:
+            notes.append(
+                _("{names} bằng điểm nhau ở vị trí cao nhất, nên chưa rút ra được mã ba chữ cái.").format(
+                    names=_together(_names(short, types))
+                )
+            )
+        if notes:
+            notes.append(_("Các nghề gợi ý dưới đây tính đủ cả sáu điểm, không chỉ các chữ cái của mã."))
+            paragraphs.append(" ".join(notes))
         paragraphs.append(self._scores(profile))
         if profile.likes == 0:
             paragraphs.append(
