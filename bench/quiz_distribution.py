@@ -23,23 +23,24 @@ sys.path.insert(0, str(ROOT))
 
 from knowledge.engine import Engine  # noqa: E402
 from knowledge.loader import load_knowledge  # noqa: E402
-from knowledge.quiz import RESULT, is_result  # noqa: E402
+from knowledge.quiz import DISLIKE, LIKE, NEUTRAL, RESULT  # noqa: E402
 
 
-def presses_to_finish(engine: Engine) -> tuple[int, int]:
-    """(button presses, distinct messages on screen) from the main menu to the result."""
-    menu = engine.welcome()
-    action = next(b.action for b in menu.buttons if b.action == "quiz")
-    presses = 0
-    while True:
-        reply = engine.open(action)
-        presses += 1
-        if reply is None or is_result(action):
+def presses_to_finish(engine: Engine, answers: str) -> int:
+    """Button presses from the main menu to the result, answering as `answers` says (2 Thích …)."""
+    action = next(b.action for b in engine.welcome().buttons if b.action == "quiz")
+    reply = engine.open(action)  # the start screen
+    presses = 1
+    labels = {LIKE: "Thích", NEUTRAL: "Bình thường", DISLIKE: "Không thích"}
+    for digit in ("s", *answers):  # "Em tự làm", then one answer per statement
+        if reply is None:
             break
-        # The first button: "Em tự làm" on the start screen, "Thích" on every question.
-        action = reply.buttons[0].action
-    # Telegram edits the quiz message in place: the welcome plus one quiz message stay on screen.
-    return presses, 2
+        wanted = "Em tự làm" if digit == "s" else labels[digit]
+        reply = engine.open(next(b.action for b in reply.buttons if b.label == wanted))
+        presses += 1
+    if reply is None or not reply.paragraphs[0].startswith("Kết quả"):
+        raise SystemExit("the quiz did not reach a result")
+    return presses
 
 
 def main() -> None:
@@ -50,9 +51,11 @@ def main() -> None:
 
     engine = Engine(load_knowledge(ROOT / "careers.yaml").knowledge)
     quiz = engine.interest_quiz
-    presses, messages = presses_to_finish(engine)
-    print(f"Statements: {quiz.total}. To finish from the main menu: {presses} button presses, 0 typed messages,")
-    print(f"{messages} messages on screen (each press edits the quiz message in place).")
+    sheet = "".join(LIKE if s.type in "RI" else DISLIKE for s in quiz.quiz.statements)
+    presses = presses_to_finish(engine, sheet)
+    print(f"Statements: {quiz.total}. From the main menu to the result: {presses} button presses, no typing.")
+    print("In Telegram every press edits the one quiz message in place: the chat grows by one message")
+    print("(the quiz) under the menu, plus one per trade or school opened from the result.")
     print()
 
     rng = random.Random(args.seed)

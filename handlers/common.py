@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import Message, Update
+from telegram import MaybeInaccessibleMessage, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import CallbackContext, ExtBot
 
@@ -14,6 +14,7 @@ from handlers.render import render
 from knowledge.answers import Reply
 from knowledge.engine import Engine
 from knowledge.i18n import use_language
+from knowledge.quiz import is_result
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
 
@@ -57,11 +58,21 @@ async def send(update: Update, context: Context, reply: Reply) -> Message | None
     return last
 
 
+def stays(message: MaybeInaccessibleMessage) -> bool:
+    """A quiz result (the message with "Xem lại kết quả") stays in the chat to come back to.
+
+    What its buttons open comes as a new message below it instead of replacing it.
+    """
+    markup = message.reply_markup if isinstance(message, Message) else None
+    buttons = [b for row in markup.inline_keyboard for b in row] if markup else []
+    return any(isinstance(b.callback_data, str) and is_result(b.callback_data) for b in buttons)
+
+
 async def edit_or_send(update: Update, context: Context, reply: Reply) -> None:
     """Show a button's result in place of the message that had the button (a card, a list)."""
     query = update.callback_query
     messages = render(reply, context.bot.username if context.bot else None)
-    if query is not None and query.message is not None and len(messages) == 1:
+    if query is not None and query.message is not None and len(messages) == 1 and not stays(query.message):
         text, markup = messages[0]
         await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
         return

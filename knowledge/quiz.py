@@ -7,8 +7,8 @@ engine may cache the replies and any worker can answer any press.
 Actions (ASCII, at most 64 bytes, so they fit in Telegram's callback_data):
 
     quiz                          the start screen: a student for themself, or a parent for their child
-    quiz:<m>:<tag>:<answers>      the next question (m: s student, p parent)
-    quiz:r:<m>:<tag>:<answers>    the result, once every statement is answered
+    quiz:<m>:<tag>:<answers>      the next question (m: s student, p parent), or the result when complete
+    quiz:r:<m>:<tag>:<answers>    the result alone ("Xem lại kết quả"; what a deep link would carry)
     quiz:x:<m>:<tag>:<answers>    stopped: a short note, "continue" and the menu
 
 `answers` holds one digit per statement answered so far, in order: 2 Thích, 1 Bình thường, 0 Không
@@ -119,6 +119,9 @@ def check_quiz(quiz: QuizFile) -> list[tuple[PathKey, str]]:
     if len({counts[letter] for letter in HOLLAND_LETTERS}) > 1:
         spread = ", ".join(f"{letter} {counts[letter]}" for letter in HOLLAND_LETTERS)
         findings.append((("statements",), f"each type needs the same number of statements (now {spread})"))
+    longest = longest_action(quiz)
+    if len(longest.encode()) > MAX_ACTION_BYTES:
+        findings.append((("statements",), f"the longest button action ({longest}) exceeds {MAX_ACTION_BYTES} bytes"))
     seen: dict[str, int] = {}
     for index, statement in enumerate(quiz.statements):
         for field, key in (("id", statement.id), ("text", statement.text.casefold())):
@@ -162,7 +165,7 @@ def fingerprint(quiz: QuizFile) -> str:
 
 
 def is_result(action: str) -> bool:
-    """Whether an action opens a quiz result (channels keep such messages in place)."""
+    """Whether an action re-opens a quiz result: only a result message has such a button."""
     return action.startswith(f"{PREFIX}:{RESULT}:")
 
 
@@ -373,11 +376,12 @@ class InterestQuiz:
         else:
             wording = _pick(statement.text, statement.text_en)
             prompt = _("Em có thích làm việc này không?")
-        step = RESULT if number == self.total else ""
+        # The last answer leads to the plain progress form with every answer, which shows the result:
+        # only the result itself carries a RESULT action (its "Xem lại kết quả"), so channels can tell it.
         answers = (
-            Button(_("Thích"), sheet.answered(LIKE).action(step)),
-            Button(_("Bình thường"), sheet.answered(NEUTRAL).action(step)),
-            Button(_("Không thích"), sheet.answered(DISLIKE).action(step)),
+            Button(_("Thích"), sheet.answered(LIKE).action()),
+            Button(_("Bình thường"), sheet.answered(NEUTRAL).action()),
+            Button(_("Không thích"), sheet.answered(DISLIKE).action()),
         )
         if sheet.answers:
             back = Button(_("« Câu trước"), Sheet(sheet.mode, sheet.tag, sheet.answers[:-1]).action())

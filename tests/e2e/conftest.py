@@ -96,7 +96,7 @@ def bot_environment(emulator: str, database: Path, **extra: str) -> dict[str, st
         TELEGRAM_API_BASE_URL=f"{emulator}/bot",
         DATABASE_URL=f"sqlite:///{database}",
         ADMIN_IDS=str(ADMIN_ID),
-        FLOOD_LIMIT="6",
+        FLOOD_LIMIT="12",
         PSEUDONYM_KEY="test-key-0123456789abcdef",
         LOG_LEVEL="INFO",
         CAREERS_PATH=str(ROOT / "careers.yaml"),

@@ -118,13 +118,53 @@ def test_a_4096_character_message_is_answered(chat: Chat) -> None:
 
 def test_flood_guard_asks_to_slow_down_then_goes_quiet(emulator_url: str, polling_bot: object) -> None:
     flooder = Chat(emulator_url)
-    for _ in range(10):  # FLOOD_LIMIT is 6 in these tests
+    for _ in range(16):  # FLOOD_LIMIT is 12 in these tests
         flooder.user.send_text("hàn")
     replies = [message["text"] for message in flooder.silence(4.0)]
     warnings = [r for r in replies if r == "Em gửi nhanh quá! Nghỉ một chút rồi hỏi tiếp nhé."]
     assert len(warnings) == 1
     # At most the limit is answered (the emulator can drop an update in such a burst, so not "exactly").
-    assert 3 <= len(replies) - 1 <= 6
+    assert 6 <= len(replies) - 1 <= 12
     flooder.user.send_text("hàn")
     assert flooder.silence(2.0) == []  # still paused
     flooder.close()
+
+
+def test_streaming_survey_from_the_menu(chat: Chat) -> None:
+    chat.send("/menu")
+    assert chat.click("Khảo sát dự định")["text"].startswith("Khảo sát ẩn danh, một câu hỏi")
+    options = chat.click("Tốt nghiệp THCS (lớp 9)")
+    assert options["text"] == "Sau khi tốt nghiệp THCS, em dự định…"
+    assert "Học trung học nghề (cấp học mới từ 2026)" in chat.buttons()
+    assert chat.click("Học trung học nghề (cấp học mới từ 2026)")["text"].startswith("Cảm ơn em đã trả lời!")
+
+
+def test_about_me_then_optout_and_forget(chat: Chat) -> None:
+    chat.send("/menu")
+    chat.click("Giới thiệu về em")
+    chat.click("Phụ huynh")
+    assert chat.click("Võ Nhai")["text"] == "Cảm ơn em! Mình đã ghi nhận."
+    assert "không đếm em nữa" in chat.send("/optout")["text"]
+    assert chat.send("hàn")["text"].startswith("Hàn")  # still answered in full
+    assert chat.send("/forget")["text"].startswith("Đã xóa")
+
+
+def test_stats_is_for_admins_only(emulator_url: str, polling_bot: object) -> None:
+    from tests.e2e.conftest import ADMIN_ID
+
+    student = Chat(emulator_url)
+    assert "/privacy" in student.send("/stats")["text"]  # the normal help, no numbers
+    admin = Chat(emulator_url, user_id=ADMIN_ID)
+    text = admin.send("/stats")["text"]
+    assert text.startswith("Thống kê (ẩn danh)")
+    assert "Đang chờ ghi" in text
+    student.close()
+    admin.close()
+
+
+def test_answers_offer_feedback_buttons(chat: Chat) -> None:
+    chat.send("điều dưỡng")
+    assert {"👍", "👎"} <= set(chat.buttons())
+    chat.user.press_button(chat.last["message_id"], chat.buttons()["👍"]["callback_data"])
+    answer = chat._next(("answerCallbackQuery",), 10)
+    assert answer["params"]["text"] == "Cảm ơn em đã góp ý!"
