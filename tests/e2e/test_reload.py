@@ -1,0 +1,54 @@
+"""Knowledge reload without restart: SIGHUP swaps in a valid file, and keeps serving on a broken one."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import ADMIN_ID, ROOT, TOKEN, Chat, _stop, bot_environment
+from tests.e2e.emulator.tta_client import TTAUser
+
+pytestmark = pytest.mark.e2e
+
+
+def test_sighup_reloads_and_a_broken_file_keeps_the_last_good_one(emulator_url: str, tmp_path: Path) -> None:
+    careers = tmp_path / "careers.yaml"
+    shutil.copy(ROOT / "careers.yaml", careers)
+    env = bot_environment(emulator_url, tmp_path / "bot.db", CAREERS_PATH=str(careers), PYTHONPATH=str(ROOT))
+    with (tmp_path / "bot.log").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        watcher = TTAUser(emulator_url, TOKEN)
+        watcher.wait_for("deleteWebhook", timeout=30, any_chat=True)
+        watcher.close()
+        student = Chat(emulator_url)
+        admin = Chat(emulator_url, user_id=ADMIN_ID)
+        assert student.send("/start o_han")["text"].startswith("Hàn (thợ hàn)")
+
+        careers.write_text(
+            careers.read_text(encoding="utf-8").replace("name: Hàn (thợ hàn)", "name: Hàn (thợ hàn, thợ hàn điện)"),
+            encoding="utf-8",
+        )
+        process.send_signal(signal.SIGHUP)
+        time.sleep(1.0)
+        assert student.send("/start o_han")["text"].startswith("Hàn (thợ hàn, thợ hàn điện)")
+
+        careers.write_text("version: [1\n", encoding="utf-8")
+        process.send_signal(signal.SIGHUP)
+        notice = admin.reply(timeout=10)["text"]  # the admin is told what is wrong
+        assert notice.startswith("careers.yaml was not reloaded:")
+        assert "careers.yaml:2: YAML syntax error" in notice
+        assert student.send("/start o_han")["text"].startswith("Hàn (thợ hàn, thợ hàn điện)")  # still serving
+        assert process.poll() is None
+        student.close()
+        admin.close()
+    finally:
+        _stop(process)
