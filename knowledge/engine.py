@@ -48,6 +48,7 @@ NAMED = 0.9  # a name or alias covered this fully counts as named outright
 NAMED_ENTITY_FAQ_FACTOR = 0.7
 MAX_MATCHES = 5
 PAGE_SIZE = 8
+SECTOR_PAGE_SIZE = 12  # the trade groups fit on one screen
 RANKED = 12  # entries kept after ranking: answers, suggestions and a margin
 QUIZ_FAQ_ID = "chon-nghe-phu-hop"
 
@@ -240,7 +241,8 @@ class Engine:
         if listing is None:
             return None
         heading, items, back = listing
-        return self._page(heading, items, f"{kind}:{key}", int(page), back)
+        size = SECTOR_PAGE_SIZE if action.startswith("menu:occupations") else PAGE_SIZE
+        return self._page(heading, items, f"{kind}:{key}", int(page), back, size)
 
     def quiz(self, action: str) -> Reply:
         """The interest quiz (knowledge/quiz.py): 'quiz' starts it, 'quiz:…' carries its progress."""
@@ -284,11 +286,11 @@ class Engine:
         return heading, items, menu
 
     @staticmethod
-    def _page(heading: str, items: list[Button], base: str, page: int, back: Button) -> Reply | None:
-        pages = max(1, -(-len(items) // PAGE_SIZE))
+    def _page(heading: str, items: list[Button], base: str, page: int, back: Button, size: int) -> Reply | None:
+        pages = max(1, -(-len(items) // size))
         if not 1 <= page <= pages:
             return None
-        shown = items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        shown = items[(page - 1) * size : page * size]
         navigation = []
         if page > 1:
             navigation.append(Button(_("‹ Trước"), f"{base}:{page - 1}"))

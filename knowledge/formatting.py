@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from knowledge.i18n import locale_name
 from knowledge.models import FIGURE_PLACEHOLDER, Figure
@@ -20,6 +20,12 @@ def money(amount_vnd: int, locale: str | None = None) -> str:
 def number(value: float, locale: str | None = None) -> str:
     """Group digits the way the reader's locale does."""
     return format_decimal(value, locale=locale or locale_name())
+
+
+def percent(ratio: float, locale: str | None = None, digits: int = 0) -> str:
+    """0.405 → '41%' (or '40,5%' with one digit) the way the reader's locale writes it."""
+    pattern = "#,##0%" if digits <= 0 else "#,##0." + "0" * digits + "%"
+    return format_percent(ratio, pattern, locale=locale or locale_name())
 
 
 def day(value: dt.date, locale: str | None = None) -> str:
