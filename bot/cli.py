@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.catalogs import translations
 from bot.settings import SettingsError, load_settings
 from knowledge.answers import Button, Reply
 from knowledge.engine import Engine
+from knowledge.i18n import use_language
 from knowledge.loader import KnowledgeError, load_knowledge
 
 BUNDLED_CAREERS = Path(__file__).resolve().parent.parent / "careers.yaml"
@@ -75,9 +77,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not interactive:
             out.write(f"> {text}\n")
         if text.isdigit() and 1 <= int(text) <= len(buttons):
-            reply = engine.open(buttons[int(text) - 1].action)
-            if reply is None:
-                reply = engine.welcome()
+            action = buttons[int(text) - 1].action
+            if action.startswith("lang:"):  # the terminal keeps its language for the session
+                language = action.removeprefix("lang:")
+                use_language(language, translations(language))
+            reply = engine.open(action) or engine.welcome()
         else:
             reply = engine.answer(text).reply
         buttons = _print_reply(reply, out)

@@ -101,3 +101,11 @@ def test_help_on_every_command(command: list[str]) -> None:
     result = run_cli(*command, "--help")
     assert result.returncode == 0
     assert result.stdout.startswith("usage: careerbot")
+
+
+def test_chat_can_switch_to_english() -> None:
+    result = run_cli("chat", stdin="6\n2\nwelding\n")
+    out = result.stdout
+    assert "> 2\nHello! I am careerbot" in out
+    assert "Welding" in out
+    assert "Some details below are only available in Vietnamese." in out
