@@ -127,13 +127,18 @@ async def privacy(update: Update, context: Context) -> None:
     await send(update, context, privacy_reply())
 
 
+def is_admin(update: Update, context: Context) -> bool:
+    """Whether the sender is one of ADMIN_IDS (configuration, never stored)."""
+    user = update.effective_user
+    return user is not None and user.id in services(context).settings.admin_ids
+
+
 async def reload(update: Update, context: Context) -> None:
     """/reload for admins: validate careers.yaml and swap it in; others get the help text."""
-    data = services(context)
-    user = update.effective_user
-    if user is None or user.id not in data.settings.admin_ids:
+    if not is_admin(update, context):
         await help_command(update, context)
         return
+    data = services(context)
     prepare(update, context)
     ok, message = data.knowledge.reload()
     heading = _("Đã nạp lại dữ liệu.") if ok else _("Dữ liệu mới có lỗi; bot vẫn dùng bản cũ.")
@@ -142,11 +147,10 @@ async def reload(update: Update, context: Context) -> None:
 
 async def stats(update: Update, context: Context) -> None:
     """/stats for admins: today's counts and the latest report's headline numbers; others get help."""
-    data = services(context)
-    user = update.effective_user
-    if user is None or user.id not in data.settings.admin_ids:
+    if not is_admin(update, context):
         await help_command(update, context)
         return
+    data = services(context)
     prepare(update, context)
     lines = [_("Thống kê (ẩn danh)")]
     lines.append(

@@ -94,13 +94,13 @@ class _Walker:
 
     def _check_tag(self, node: yaml.Node, expected: str, path: PathKey) -> None:
         if node.tag != expected:
-            self.problems.append(
-                Problem(
-                    node.start_mark.line + 1,
-                    format_path(path),
-                    f"YAML tag {node.tag!r} is not allowed",
-                )
-            )
+            self._refuse_tag(node, path)
+
+    def _refuse_tag(self, node: yaml.Node, path: PathKey) -> None:
+        self._problem(node, path, f"YAML tag {node.tag!r} is not allowed")
+
+    def _problem(self, node: yaml.Node, path: PathKey, message: str) -> None:
+        self.problems.append(Problem(node.start_mark.line + 1, format_path(path), message))
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         self._check_tag(node, "tag:yaml.org,2002:map", path)
@@ -108,24 +108,13 @@ class _Walker:
         for key_node, value_node in node.value:
             key = self._scalar(key_node, path)
             if not isinstance(key, str | int) or isinstance(key, bool):
-                self.problems.append(
-                    Problem(
-                        key_node.start_mark.line + 1,
-                        format_path(path),
-                        f"key {key!r} must be a word",
-                    )
-                )
+                self._problem(key_node, path, f"key {key!r} must be a word")
                 continue
             key = str(key)
             child = (*path, key)
             if key in result:
-                first = self.lines.get(child)
-                self.problems.append(
-                    Problem(
-                        key_node.start_mark.line + 1,
-                        format_path(child),
-                        f"duplicate key {key!r} (first at line {first}); keep one",
-                    )
+                self._problem(
+                    key_node, child, f"duplicate key {key!r} (first at line {self.lines.get(child)}); keep one"
                 )
                 continue
             self.lines[child] = key_node.start_mark.line + 1
@@ -134,27 +123,15 @@ class _Walker:
 
     def _scalar(self, node: yaml.Node, path: PathKey) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            self.problems.append(Problem(node.start_mark.line + 1, format_path(path), "a key must be a plain word"))
+            self._problem(node, path, "a key must be a plain word")
             return None
         if node.tag not in _PLAIN_TAGS:
-            self.problems.append(
-                Problem(
-                    node.start_mark.line + 1,
-                    format_path(path),
-                    f"YAML tag {node.tag!r} is not allowed",
-                )
-            )
+            self._refuse_tag(node, path)
             return None
         try:
             return self._constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
-            self.problems.append(
-                Problem(
-                    node.start_mark.line + 1,
-                    format_path(path),
-                    f"YAML tag {node.tag!r} is not allowed",
-                )
-            )
+            self._refuse_tag(node, path)
             return None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextvars
-import random
 from pathlib import Path
 
 import pytest
@@ -32,6 +31,7 @@ from tests.conftest import run_cli
 
 QUIZ = bundled_quiz()
 TOTAL = len(QUIZ.statements)
+TAG = fingerprint(QUIZ)
 LABELS = {"2": "Thích", "1": "Bình thường", "0": "Không thích"}
 RESTARTED = "Bài trắc nghiệm bắt đầu lại từ câu 1"
 
@@ -232,20 +232,18 @@ def test_merged_and_outside_schools_are_not_offered_as_places_to_learn(engine: E
     assert "ĐH Y Dược Thái Nguyên" in text
 
 
-def test_results_fit_in_one_telegram_message_and_every_button_opens(engine: Engine) -> None:
-    rng = random.Random(11)
-    for _ in range(200):
-        answers = "".join(rng.choice("012") for _ in range(TOTAL))
-        result = play(engine, answers)
-        assert len(result.text) <= MAX_REPLY_CHARS
-        for button in result.buttons:
-            assert engine.open(button.action) is not None, button.action
+@settings(max_examples=200, deadline=None)
+@given(answers=st.text(alphabet="012", min_size=TOTAL, max_size=TOTAL), mode=st.sampled_from("sp"))
+def test_results_fit_in_one_telegram_message_and_every_button_opens(engine: Engine, answers: str, mode: str) -> None:
+    result = engine.open(f"quiz:{mode}:{TAG}:{answers}")
+    assert result is not None
+    assert result.paragraphs[0].startswith("Kết quả")
+    assert len(result.text) <= MAX_REPLY_CHARS
+    for button in result.buttons:
+        assert engine.open(button.action) is not None, button.action
 
 
 # -- tampered, stale and garbage actions ----------------------------------------------------------------------
-
-
-TAG = fingerprint(QUIZ)
 
 
 @pytest.mark.parametrize(
@@ -332,7 +330,8 @@ def test_english_readers_get_the_english_wording(engine: Engine) -> None:
         use_language("en", translations("en"))
         first = engine.open(f"quiz:s:{TAG}:")
         result = engine.open(f"quiz:s:{TAG}:{sheet('RI')}")
-        assert first is not None and result is not None
+        assert first is not None
+        assert result is not None
         return first, result
 
     first, result = contextvars.copy_context().run(in_english)
