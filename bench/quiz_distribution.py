@@ -74,7 +74,9 @@ def main() -> None:
         counts.append(len(suggestions))
     scored = args.sheets - flat
     names = {o.id: o for o in engine.kb.occupations}
-    print(f"{args.sheets:,} random answer sheets (seed {args.seed}): {flat:,} flat ({flat / args.sheets:.1%}), ")
+    print(
+        f"{args.sheets:,} random answer sheets (seed {args.seed}): {flat:,} flat ({flat / args.sheets:.1%}, no suggestion);"
+    )
     print(
         f"{scored:,} with suggestions: {min(counts)}–{max(counts)} each, mean {statistics.mean(counts):.2f}; "
         f"{len(first)} different occupations come first, {len(shown)} of {len(names)} are ever suggested."

@@ -182,6 +182,13 @@ def cmd_link(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The planners' report; its errors are one line from bot.report.run."""
+    from bot.report.run import command  # imported late: only the report needs matplotlib
+
+    return command(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="careerbot",
@@ -219,6 +226,16 @@ def build_parser() -> argparse.ArgumentParser:
     link.add_argument("--qr", metavar="FILE", help="also write FILE.png and FILE.svg with the QR code")
     link.add_argument("--careers", metavar="PATH", help="knowledge file (default: $CAREERS_PATH or bundled)")
     link.set_defaults(func=cmd_link)
+
+    report = commands.add_parser("report", help="write the planners' report: report.html, CSV files, summary.json")
+    report.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    report.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD (included)")
+    report.add_argument("--campaign", metavar="TAG", help="only the people who opened this campaign's link")
+    report.add_argument("--out", required=True, metavar="DIR", help="folder for the report (created if missing)")
+    report.add_argument("--database", metavar="URL", help="SQLAlchemy URL (default: $DATABASE_URL)")
+    report.add_argument("--settings", metavar="PATH", help="targets and threshold (default: the bundled report.yaml)")
+    report.add_argument("--careers", metavar="PATH", help="knowledge file (default: $CAREERS_PATH or bundled)")
+    report.set_defaults(func=cmd_report)
     return parser
 
 

@@ -51,6 +51,9 @@ def remember(update: Update, context: Context, action: str) -> None:
     if answered is not None:
         level, stream = answered
         record(update, context, EventKind.SURVEY_ANSWER, entry_id=level, value=stream)
+    code = services(context).knowledge.engine.interest_quiz.result_code(action)
+    if code is not None:  # a quiz result: only its Holland code is counted
+        record(update, context, EventKind.QUIZ_RESULT, value=code)
     parts = action.split(":")
     user = update.effective_user
     if user is not None and len(parts) == 3 and parts[0] == "me":

@@ -17,9 +17,10 @@ def money(amount_vnd: int, locale: str | None = None) -> str:
     return format_currency(amount_vnd, "VND", locale=locale or locale_name())
 
 
-def number(value: float, locale: str | None = None) -> str:
-    """Group digits the way the reader's locale does."""
-    return format_decimal(value, locale=locale or locale_name())
+def number(value: float, locale: str | None = None, digits: int | None = None) -> str:
+    """Group digits the way the reader's locale does; `digits` fixes the decimals (36,0 not 36)."""
+    pattern = None if digits is None else "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(value, pattern, locale=locale or locale_name())
 
 
 def percent(ratio: float, locale: str | None = None, digits: int = 0) -> str:

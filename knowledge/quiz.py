@@ -323,26 +323,47 @@ class InterestQuiz:
 
     def open(self, action: str) -> Reply:
         """The reply for any action whose first part is 'quiz'; never raises, never None."""
-        parts = action.split(":")
-        if parts == [PREFIX]:
+        if action == PREFIX:
             return self.start()
+        parsed = self.parse(action)
+        if parsed is None:
+            parts = action.split(":")
+            mode = next((p for p in parts[1:3] if p in MODES), STUDENT)
+            return self.restart(mode)
+        step, sheet = parsed
+        if step == STOP:
+            return self.stopped(sheet)
+        if len(sheet.answers) == self.total:
+            return self.result(sheet)
+        return self.question(sheet)
+
+    def parse(self, action: str) -> tuple[str, Sheet] | None:
+        """(step, sheet) of a well-formed action of this quiz; None when it must start again."""
+        parts = action.split(":")
         step = ""
         if len(parts) == 5 and parts[1] in (RESULT, STOP):
             step = parts[1]
             parts = [parts[0], *parts[2:]]
         if len(parts) != 4 or parts[0] != PREFIX or parts[1] not in MODES:
-            return self.restart(STUDENT)
+            return None
         sheet = Sheet(parts[1], parts[2], parts[3])
-        complete = len(sheet.answers) == self.total
         if sheet.tag != self.tag or not set(sheet.answers) <= DIGITS or len(sheet.answers) > self.total:
-            return self.restart(sheet.mode)
-        if step == STOP:
-            return self.stopped(sheet)
-        if complete:
-            return self.result(sheet)
-        if step == RESULT:
-            return self.restart(sheet.mode)
-        return self.question(sheet)
+            return None
+        if step == RESULT and len(sheet.answers) != self.total:
+            return None
+        return step, sheet
+
+    def result_code(self, action: str) -> str | None:
+        """The Holland code a result shows, for the anonymous interest signal; None for anything else.
+
+        None also when the result claims no code (a flat profile, or four or more types tied at the top)
+        and for a stopped quiz.
+        """
+        parsed = self.parse(action)
+        if parsed is None or parsed[0] == STOP or len(parsed[1].answers) != self.total:
+            return None
+        profile = self.profile(parsed[1].answers)
+        return None if profile.flat else profile.code or None
 
     def start(self) -> Reply:
         """Who is answering: the student, or a parent for their child."""
@@ -518,6 +539,7 @@ class InterestQuiz:
         buttons = [Button(self.cards.title("occupation", o.id), f"occupation:{o.id}") for o, _score in suggestions]
         buttons += [Button(_short(self.cards.title("policy", p)), f"policy:{p}") for p in self.policies]
         buttons += [
+            Button(_("Khảo sát dự định"), "sv"),  # the one-question survey (knowledge/survey.py), offered here
             Button(_("Xem lại kết quả"), sheet.action(RESULT)),
             Button(_("Làm lại"), Sheet(sheet.mode, self.tag).action()),
             Button(_("Menu"), "menu"),

@@ -6,10 +6,14 @@ import contextvars
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.app import build_application
 from bot.catalogs import translations
+from bot.settings import load_settings
+from bot.store import make_engine
 from knowledge.answers import Reply
 from knowledge.cards import MAX_REPLY_CHARS
 from knowledge.engine import Engine
@@ -27,7 +31,8 @@ from knowledge.quiz import (
     longest_action,
     similarity,
 )
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
+from tests.recording import RecordingRequest, to_update, user
 
 QUIZ = bundled_quiz()
 TOTAL = len(QUIZ.statements)
@@ -337,7 +342,7 @@ def test_english_readers_get_the_english_wording(engine: Engine) -> None:
     first, result = contextvars.copy_context().run(in_english)
     assert first.paragraphs == (f"Question 1/{TOTAL}", QUIZ.statements[0].text_en, "Would you like doing this?")
     assert labels(first)[:3] == ["Like", "It's OK", "Don't like"]
-    assert result.paragraphs[0] == "Result: RI — Realistic (hands-on), Investigative (curious)"
+    assert result.paragraphs[0] == "Result: RI — Realistic, Investigative"
     assert "Industrial electrical engineering" in result.text
 
 
@@ -347,6 +352,31 @@ def test_the_quiz_works_over_a_small_knowledge_base(mini_engine: Engine) -> None
     assert result.paragraphs[0].startswith("Kết quả: C — ")
     assert {b.action for b in result.buttons} >= {"occupation:c1", "occupation:c2"}
     assert "Chính sách thường áp dụng" not in result.text  # its policies are not in this file
+
+
+async def test_a_result_is_counted_as_its_holland_code_only(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'bot.db'}"
+    settings = load_settings(
+        telegram_bot_token="123456:TEST-TOKEN",
+        database_url=database,
+        careers_path=ROOT / "careers.yaml",
+        pseudonym_key="0123456789abcdef-test",
+    )
+    application = build_application(settings, request=RecordingRequest(), updater=False)
+    async with application:
+        actions = [f"quiz:s:{TAG}:{sheet('RI')[:-1]}", f"quiz:s:{TAG}:{sheet('RI')}", f"quiz:s:{TAG}:" + "1" * TOTAL]
+        for number, action in enumerate(actions, start=1):
+            shown = {"message_id": number, "date": 0, "chat": {"id": 777, "type": "private"}, "text": "…"}
+            query = {"id": str(number), "from": user(), "chat_instance": "x", "data": action, "message": shown}
+            await application.process_update(to_update({"update_id": number, "callback_query": query}, application.bot))
+        application.bot_data.signals.flush()
+        engine = make_engine(database)
+        with engine.connect() as connection:
+            events = [dict(r._mapping) for r in connection.execute(sa.text("SELECT kind, value FROM event"))]
+        engine.dispose()
+        application.bot_data.signals.engine.dispose()
+    # A question is not a result, and a flat result claims no code: one event, the code alone.
+    assert events == [{"kind": "quiz_result", "value": "RI"}]
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from bot.report.errors import ReportError
 from bot.report.suppression import DEFAULT_K, MIN_K
-from knowledge.loader import KnowledgeError, format_path, parse_yaml
+from knowledge.loader import KnowledgeError, Problem, model_problems, read_yaml
 from knowledge.models import SLUG_PATTERN
 from knowledge.survey import AREAS, STREAMS
 
@@ -105,26 +105,14 @@ def load_report_settings(path: Path | None = None) -> ReportSettings:
     """
     path = path or BUNDLED
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ReportError(f"cannot read the report settings {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ReportError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
-    try:
-        data, lines = parse_yaml(text, path.name)
+        data, lines = read_yaml(path)
+        if not isinstance(data, dict):
+            raise KnowledgeError(path.name, [Problem(1, "", "the file must be a mapping of settings (min_count, …)")])
+        try:
+            return ReportSettings.model_validate(data)
+        except ValidationError as exc:
+            raise KnowledgeError(path.name, model_problems(exc, lines)) from None
     except KnowledgeError as exc:
-        raise ReportError(exc.problems[0].render(exc.filename) if exc.problems else str(exc)) from None
-    if not isinstance(data, dict):
-        raise ReportError(f"{path.name}: the file must be a mapping of settings (min_count, targets, …)")
-    try:
-        return ReportSettings.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        where = tuple(error["loc"])
-        line = next((lines[where[:n]] for n in range(len(where), -1, -1) if where[:n] in lines), None)
-        message = str(error["msg"]).removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = "unknown key (check its spelling; the keys are listed at the top of the file)"
-        location = f"{path.name}:{line}" if line else path.name
-        field = f" {format_path(where)}:" if where else ""
-        raise ReportError(f"{location}:{field} {message}") from None
+        first = exc.problems[0].render(exc.filename) if exc.problems else exc.filename
+        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        raise ReportError(f"report settings: {first}{more}") from None

@@ -9,18 +9,14 @@ knowledge base no longer has (an occupation removed since) is shown as the id it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-import yaml
-
-from knowledge.models import HOLLAND_LETTERS, KnowledgeBase
+from knowledge.models import KnowledgeBase
+from knowledge.quiz import QuizFile
 from knowledge.survey import AREAS, AUDIENCES, STREAMS, STREAMS_AFTER, audience_label, stream_label
 
-QUIZ_FILE = Path(__file__).resolve().parent.parent.parent / "knowledge" / "quiz.yaml"
 NOT_SAID = "Không cho biết"
 OTHER_SECTOR = "Khác (không còn trong careers.yaml)"
-LEVEL_NAMES = {"thcs": "Sau tốt nghiệp THCS", "thpt": "Sau tốt nghiệp THPT"}
+LEVEL_NAMES = {"thcs": "sau tốt nghiệp THCS", "thpt": "sau tốt nghiệp THPT"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +61,11 @@ class Labels:
         return f"{letter} – {name}" if name else letter
 
 
+def lower_first(text: str) -> str:
+    """'Học THPT' → 'học THPT' (never lowercases acronyms the way str.lower would)."""
+    return text[:1].lower() + text[1:]
+
+
 def audiences() -> tuple[str, ...]:
     """The audience ids in the bot's order."""
     return AUDIENCES
@@ -80,21 +81,11 @@ def streams_after(level: str) -> tuple[str, ...]:
     return STREAMS_AFTER.get(level, STREAMS)
 
 
-def _holland_names(path: Path) -> dict[str, str]:
-    """The six type names from the quiz file; bare letters if it cannot be read."""
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-        types = data["types"]
-        return {letter: str(types[letter]["name"]) for letter in HOLLAND_LETTERS if letter in types}
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return {}
-
-
-def load_labels(knowledge: KnowledgeBase, quiz_file: Path = QUIZ_FILE) -> Labels:
-    """Names from the loaded knowledge base and the quiz file."""
+def load_labels(knowledge: KnowledgeBase, quiz: QuizFile) -> Labels:
+    """Names from the loaded knowledge base and quiz."""
     return Labels(
         occupations={o.id: o.name for o in knowledge.occupations},
         occupation_sector={o.id: o.sector for o in knowledge.occupations},
         sectors={s.id: s.name for s in knowledge.sectors},
-        holland=_holland_names(quiz_file),
+        holland={str(letter): t.name for letter, t in quiz.types.items()},
     )

@@ -58,7 +58,7 @@ def decimal(value: float, status: Status, digits: int = 1) -> Cell:
     if status is not Status.SHOWN:
         return Cell("–", "", None, Status.HIDDEN)
     rounded = round(value, digits)
-    return Cell(number(rounded, LOCALE), f"{rounded:.{digits}f}", rounded)
+    return Cell(number(rounded, LOCALE, digits), f"{rounded:.{digits}f}", rounded)
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,7 @@ class Lines:
     labels: tuple[str, ...]
     series: tuple[Series, ...]
     axis: str
+    note: str = ""
 
 
 Chart = Bars | Lines

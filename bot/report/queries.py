@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Table, and_, case, distinct, func, select, tuple_
+from sqlalchemy import ColumnElement, Table, case, distinct, func, select, tuple_
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
@@ -150,35 +150,42 @@ class CampaignActivity:
 
 
 def campaigns(connection: Connection, scope: Scope) -> list[CampaignActivity]:
-    """Every campaign seen in the period (or the one asked for), with its reach and activity."""
+    """Every campaign seen in the period (or the one asked for), with its reach and activity.
+
+    One pass over the events: each user-day is summed up (its campaign tag, what it did), then
+    user-days are summed per campaign. A user-day that opened two campaigns' links counts for one
+    of them (the tag that sorts last); a join of user-days back onto the events would count both
+    but costs a minute on SQLite at a million events.
+    """
     c = EVENTS.c
-    tagged = [*_in_period(scope), c.campaign.is_not(None)]
-    if scope.campaign is not None:
-        tagged.append(c.campaign == scope.campaign)
-    reach = select(c.campaign, c.day, c.pseudonym).where(*tagged).distinct().subquery()
-    statement = select(reach.c.campaign, func.count()).group_by(reach.c.campaign)
-    reached = {str(campaign): int(n) for campaign, n in connection.execute(statement)}
 
     def count(kinds: Sequence[str]) -> ColumnElement[int]:
         return func.sum(case((c.kind.in_(kinds), 1), else_=0))
 
-    activity = (
+    user_days = (
         select(
-            reach.c.campaign,
-            count(QUESTIONS),
-            count([str(EventKind.CARD_OPENED)]),
-            count([str(EventKind.QUIZ_RESULT)]),
-            count([str(EventKind.SURVEY_ANSWER)]),
+            func.max(c.campaign).label("campaign"),
+            count(QUESTIONS).label("questions"),
+            count([str(EventKind.CARD_OPENED)]).label("cards"),
+            count([str(EventKind.QUIZ_RESULT)]).label("quizzes"),
+            count([str(EventKind.SURVEY_ANSWER)]).label("surveys"),
         )
-        .select_from(reach.join(EVENTS, and_(c.day == reach.c.day, c.pseudonym == reach.c.pseudonym)))
-        .group_by(reach.c.campaign)
+        .where(*_where(scope))
+        .group_by(c.day, c.pseudonym)
+        .subquery()
     )
-    done = {row[0]: row[1:] for row in connection.execute(activity)}
-    result = []
-    for campaign, n in reached.items():
-        q, cards, quizzes, surveys = (int(x or 0) for x in done.get(campaign, (0, 0, 0, 0)))
-        result.append(CampaignActivity(campaign, n, q, cards, quizzes, surveys))
-    return result
+    u = user_days.c
+    statement = (
+        select(u.campaign, func.count(), func.sum(u.questions), func.sum(u.cards), func.sum(u.quizzes), func.sum(u.surveys))
+        .where(u.campaign.is_not(None))
+        .group_by(u.campaign)
+    )
+    if scope.campaign is not None:
+        statement = statement.where(u.campaign == scope.campaign)
+    return [
+        CampaignActivity(str(tag), int(reached), int(q or 0), int(cards or 0), int(quizzes or 0), int(surveys or 0))
+        for tag, reached, q, cards, quizzes, surveys in connection.execute(statement)
+    ]
 
 
 def unanswered(connection: Connection, scope: Scope, limit: int) -> list[tuple[str, int]]:

@@ -19,13 +19,14 @@ their own, including property tests that try to recover hidden values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
 MIN_K = 5
 DEFAULT_K = 10
+LOOKAHEAD = 24  # candidates tried per complementary cell chosen by rule 2
 
 
 class Status(StrEnum):
@@ -51,13 +52,24 @@ def check_k(k: int) -> int:
     return k
 
 
-def protect(values: Sequence[int], lines: Sequence[Line], k: int = DEFAULT_K) -> tuple[Status, ...]:
+def protect(
+    values: Sequence[int],
+    lines: Sequence[Line],
+    k: int = DEFAULT_K,
+    unpublished: Collection[int] = (),
+    keep: Collection[int] = (),
+) -> tuple[Status, ...]:
     """The status of every cell after primary and complementary suppression.
 
     Args:
-        values: every published count (cells and totals alike), non-negative.
+        values: every count in the equations (cells and totals alike), non-negative.
         lines: the sums the reader sees; each total must equal the sum of its members.
         k: cells under k are small.
+        unpublished: cells that take part in a sum but are never printed themselves (a subtotal
+            only used inside a share). The reader does not know them, so they count as hidden;
+            they are protected only when small.
+        keep: cells readers need most (a target's share): hidden as complements only when no
+            other cell will do.
 
     Raises:
         ValueError: k below 5, a negative count, or a line whose total is not the sum of its members.
@@ -68,48 +80,81 @@ def protect(values: Sequence[int], lines: Sequence[Line], k: int = DEFAULT_K) ->
     for line in lines:
         if sum(values[m] for m in line.members) != values[line.total]:
             raise ValueError(f"line {line} does not add up")
-    status = [Status.SMALL if v < k else Status.SHOWN for v in values]
-    totals = {line.total for line in lines}
+    status = [Status.SMALL if v < k else Status.HIDDEN if i in unpublished else Status.SHOWN for i, v in enumerate(values)]
+    cost = _Cost(values, {line.total for line in lines}, set(keep))
+    harmless = {i for i in unpublished if values[i] >= k}
     while True:
-        if _hide_lonely(values, lines, status, totals):
+        if _hide_lonely(lines, status, cost, harmless):
             continue
-        pinned = determined(lines, [i for i, s in enumerate(status) if s is not Status.SHOWN])
-        if not pinned or not _hide_beside(values, lines, status, totals, min(pinned)):
+        pinned = determined(lines, [i for i, s in enumerate(status) if s is not Status.SHOWN]) - harmless
+        if not pinned or not _hide_beside(lines, status, cost, harmless, min(pinned)):
             return tuple(status)
 
 
-def _candidate(values: Sequence[int], cells: Sequence[int], status: list[Status], totals: set[int]) -> int | None:
-    """The cell to hide next among `cells`: the smallest shown value, inner cells before totals."""
+@dataclass(frozen=True)
+class _Cost:
+    """Which cell is cheapest to hide: not one to keep, an inner cell before a total, the smallest."""
+
+    values: Sequence[int]
+    totals: set[int]
+    keep: set[int]
+
+    def __call__(self, cell: int) -> tuple[bool, bool, int, int]:
+        return (cell in self.keep, cell in self.totals, self.values[cell], cell)
+
+
+def _candidate(cells: Sequence[int], status: list[Status], cost: _Cost) -> int | None:
+    """The cheapest shown cell among `cells`."""
     shown = [c for c in cells if status[c] is Status.SHOWN]
-    if not shown:
-        return None
-    return min(shown, key=lambda c: (c in totals, values[c], c))
+    return min(shown, key=cost) if shown else None
 
 
-def _hide_lonely(values: Sequence[int], lines: Sequence[Line], status: list[Status], totals: set[int]) -> bool:
+def _hide_lonely(lines: Sequence[Line], status: list[Status], cost: _Cost, harmless: set[int]) -> bool:
     """Rule 1: a line with exactly one hidden member gets a second one. True if anything changed."""
     changed = False
     for line in lines:
         cells = (*line.members, line.total)
-        if sum(status[c] is not Status.SHOWN for c in cells) == 1:
-            chosen = _candidate(values, cells, status, totals)
+        hidden = [c for c in cells if status[c] is not Status.SHOWN]
+        if len(hidden) == 1 and hidden[0] not in harmless:
+            chosen = _candidate(cells, status, cost)
             if chosen is not None:
                 status[chosen] = Status.HIDDEN
                 changed = True
     return changed
 
 
-def _hide_beside(
-    values: Sequence[int], lines: Sequence[Line], status: list[Status], totals: set[int], cell: int
-) -> bool:
-    """Rule 2: hide one more cell in a line through `cell` (or, failing that, anywhere in a line)."""
-    near = [c for line in lines if cell in (*line.members, line.total) for c in (*line.members, line.total)]
-    chosen = _candidate(values, near, status, totals)
-    if chosen is None:
-        chosen = _candidate(values, [c for line in lines for c in (*line.members, line.total)], status, totals)
-    if chosen is None:
-        return False
-    status[chosen] = Status.HIDDEN
+def _hide_beside(lines: Sequence[Line], status: list[Status], cost: _Cost, harmless: set[int], cell: int) -> bool:
+    """Rule 2: hide the shown cell near `cell` that leaves the fewest values determined.
+
+    Candidates are the shown cells of the lines through `cell` and of the lines those lines share
+    a hidden cell with; each is tried (at most LOOKAHEAD of them, cheapest first) and the one that
+    leaves the fewest sensitive values determined wins (cells to keep last, the cheapest on a tie).
+    Only when nothing near is left to hide does any shown cell of any line do.
+    """
+
+    def cells_of(line: Line) -> tuple[int, ...]:
+        return (*line.members, line.total)
+
+    near_lines = [line for line in lines if cell in cells_of(line)]
+    unknown_near = {c for line in near_lines for c in cells_of(line) if status[c] is not Status.SHOWN}
+    around = [line for line in lines if unknown_near & set(cells_of(line))]
+    candidates = sorted(
+        {c for line in [*near_lines, *around] for c in cells_of(line) if status[c] is Status.SHOWN},
+        key=cost,
+    )[:LOOKAHEAD]
+    if not candidates:
+        fallback = _candidate([c for line in lines for c in cells_of(line)], status, cost)
+        if fallback is None:
+            return False
+        status[fallback] = Status.HIDDEN
+        return True
+
+    def left_pinned(candidate: int) -> int:
+        unknown = [i for i, s in enumerate(status) if s is not Status.SHOWN or i == candidate]
+        return len(determined(lines, unknown) - harmless)
+
+    best = min(candidates, key=lambda c: (c in cost.keep, left_pinned(c), cost(c)))
+    status[best] = Status.HIDDEN
     return True
 
 

@@ -139,9 +139,11 @@ def shown(message: dict[str, Any]) -> dict[str, Any]:
 class Chat:
     """One user talking to the bot: send text or commands, read replies, click buttons by label."""
 
-    def __init__(self, emulator: str, user_id: int | None = None, language_code: str = "vi") -> None:
+    def __init__(
+        self, emulator: str, user_id: int | None = None, language_code: str = "vi", token: str = TOKEN
+    ) -> None:
         user_id = user_id or _user_ids.randrange(10**6, 10**9)
-        self.user = TTAUser(emulator, TOKEN, user_id=user_id, language_code=language_code)
+        self.user = TTAUser(emulator, token, user_id=user_id, language_code=language_code)
         self.user.events()  # skip what happened before this user existed
         self.last: dict[str, Any] | None = None
         self.pending: list[dict[str, Any]] = []  # events read from the emulator, not yet looked at

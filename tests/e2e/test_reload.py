@@ -11,16 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ADMIN_ID, ROOT, TOKEN, Chat, _stop, bot_environment
+from tests.e2e.conftest import ADMIN_ID, ROOT, Chat, _stop, bot_environment
 from tests.e2e.emulator.tta_client import TTAUser
 
 pytestmark = pytest.mark.e2e
+TOKEN = "654321:RELOAD-TOKEN"  # its own bot: the session's bot polls the usual token on the same emulator
 
 
 def test_sighup_reloads_and_a_broken_file_keeps_the_last_good_one(emulator_url: str, tmp_path: Path) -> None:
     careers = tmp_path / "careers.yaml"
     shutil.copy(ROOT / "careers.yaml", careers)
-    env = bot_environment(emulator_url, tmp_path / "bot.db", CAREERS_PATH=str(careers), PYTHONPATH=str(ROOT))
+    env = bot_environment(
+        emulator_url, tmp_path / "bot.db", CAREERS_PATH=str(careers), PYTHONPATH=str(ROOT), TELEGRAM_BOT_TOKEN=TOKEN
+    )
     with (tmp_path / "bot.log").open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT
@@ -29,8 +32,8 @@ def test_sighup_reloads_and_a_broken_file_keeps_the_last_good_one(emulator_url: 
         watcher = TTAUser(emulator_url, TOKEN)
         watcher.wait_for("deleteWebhook", timeout=30, any_chat=True)
         watcher.close()
-        student = Chat(emulator_url)
-        admin = Chat(emulator_url, user_id=ADMIN_ID)
+        student = Chat(emulator_url, token=TOKEN)
+        admin = Chat(emulator_url, user_id=ADMIN_ID, token=TOKEN)
         assert student.send("/start o_han")["text"].startswith("Hàn (thợ hàn)")
 
         careers.write_text(
