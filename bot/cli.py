@@ -176,8 +176,8 @@ def cmd_link(args: argparse.Namespace) -> int:
         qr = segno.make(url, error="m")
         png = picture.with_suffix(".png")
         svg = picture.with_suffix(".svg")
-        qr.save(png, scale=10, border=4)
-        qr.save(svg, scale=10, border=4, title=url)
+        qr.save(str(png), scale=10, border=4)
+        qr.save(str(svg), scale=10, border=4, title=url)
         sys.stdout.write(f"QR code: {png} {svg}\n")
     return EXIT_OK
 

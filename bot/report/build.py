@@ -22,7 +22,7 @@ from bot.report.sections import (
     weekly_section,
 )
 from bot.report.survey import NOT_CENSUS, TargetResult, survey_section, target_text
-from knowledge.formatting import day, number
+from knowledge.formatting import day, number, percent
 
 LOCALE = "vi_VN"
 TITLE = "Báo cáo quan tâm hướng nghiệp – careerbot Thái Nguyên"
@@ -67,7 +67,9 @@ def reading(settings: ReportSettings, scope: queries.Scope) -> tuple[str, ...]:
 def footnotes(settings: ReportSettings) -> tuple[str, ...]:
     """Sources of every target and published figure, and what the counts can and cannot say."""
     notes = [f"{t.label} – {target_text(t)}, {t.period}. Nguồn: {t.source}" for t in settings.targets]
-    notes += [f"{p.label} – {p.percent:g}%, {p.period}. Nguồn: {p.source}" for p in settings.published]
+    notes += [
+        f"{p.label} – {percent(p.percent / 100, LOCALE)}, {p.period}. Nguồn: {p.source}" for p in settings.published
+    ]
     notes += [
         "Chỉ tiêu và số liệu công bố được khai trong tệp report.yaml (không nằm trong mã chương trình); "
         "khi tỉnh ban hành kế hoạch mới, sửa tệp đó.",
@@ -83,7 +85,10 @@ def _headlines(sections: dict[str, Section], targets: tuple[TargetResult, ...]) 
     weekly = sections["tuan"].tables[0].totals[0]
     users, average, questions, unanswered = weekly[3], weekly[4], weekly[5], weekly[6]
     answered: Cell = share(
-        int(questions.value or 0) - int(unanswered.value or 0), int(questions.value or 0), questions.status, unanswered.status
+        int(questions.value or 0) - int(unanswered.value or 0),
+        int(questions.value or 0),
+        questions.status,
+        unanswered.status,
     )
     interest = sections["nghe"].tables
     top = next((row for row in interest[0].rows if not row[3].suppressed), None)
@@ -98,7 +103,9 @@ def _headlines(sections: dict[str, Section], targets: tuple[TargetResult, ...]) 
         Headline("occupation_views", "lượt xem nghề", views),
         Headline("top_occupation", "nghề được xem nhiều nhất", label(top[1].text) if top else label("–")),
         Headline("quiz_results", "người-ngày làm trắc nghiệm", quiz),
-        Headline("campaigns", "chiến dịch có người mở liên kết", Cell(number(len(campaigns), LOCALE), "", len(campaigns))),
+        Headline(
+            "campaigns", "chiến dịch có người mở liên kết", Cell(number(len(campaigns), LOCALE), "", len(campaigns))
+        ),
     ]
     for t in targets:
         text = f"theo khảo sát: {lower_first(t.target.label)} (chỉ tiêu {target_text(t.target)})"
@@ -117,7 +124,7 @@ def build_report(data: Data, settings: ReportSettings, labels: Labels, scope: qu
         holland_section(data.holland, labels, k),
         survey,
         campaign_section(data.campaigns, k, settings.top),
-        unanswered_section(data.unanswered, k),
+        unanswered_section(data.unanswered, k, settings.top_unanswered),
     ]
     by_id = {s.id: s for s in ordered}
     period = f"Từ {day(scope.start, LOCALE)} đến {day(scope.end, LOCALE)} ({number(scope.days, LOCALE)} ngày)"

@@ -16,18 +16,19 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+from matplotlib.typing import LineStyleType, RcKeyType
 
-from bot.report.model import Bars, Chart, Lines  # noqa: E402
-from knowledge.formatting import number  # noqa: E402
+from bot.report.model import Bars, Chart, Lines
+from knowledge.formatting import number
 
 LOCALE = "vi_VN"
 DPI = 110
-REFERENCE_STYLES = ("--", ":", "-.")  # target lines told apart by dashes, not colour
-STYLE: dict[str, Any] = {
+REFERENCE_STYLES: tuple[LineStyleType, ...] = ("--", ":", "-.")  # target lines told apart by dashes
+STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.edgecolor": "black",

@@ -8,6 +8,7 @@ or an unknown survey answer id is an error that names the line, not something si
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -24,6 +25,7 @@ SurveyLevel = Literal["thcs", "thpt"]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=40)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Percent = Annotated[float, Field(ge=0, le=100)]
+SPELLING = " (check its spelling; the keys are listed at the top of the file)"
 
 
 class _Strict(BaseModel):
@@ -47,7 +49,9 @@ class Target(_Strict):
         for level, streams in self.streams.items():
             unknown = [s for s in streams if s not in STREAMS]
             if unknown:
-                raise ValueError(f"streams.{level}: {unknown[0]!r} is not a survey answer; use one of {', '.join(STREAMS)}")
+                raise ValueError(
+                    f"streams.{level}: {unknown[0]!r} is not a survey answer; use one of {', '.join(STREAMS)}"
+                )
             if not streams:
                 raise ValueError(f"streams.{level}: name at least one survey answer")
         if not self.streams:
@@ -83,7 +87,9 @@ class ReportSettings(_Strict):
     def _references(self) -> ReportSettings:
         unknown = [a for a in self.disadvantaged_areas if a not in AREAS]
         if unknown:
-            raise ValueError(f"disadvantaged_areas: {unknown[0]!r} is not an area id; use ids such as {', '.join(AREAS)}")
+            raise ValueError(
+                f"disadvantaged_areas: {unknown[0]!r} is not an area id; use ids such as {', '.join(AREAS)}"
+            )
         ids = [t.id for t in self.targets]
         if len(set(ids)) != len(ids):
             raise ValueError("targets: two targets share an id")
@@ -111,7 +117,13 @@ def load_report_settings(path: Path | None = None) -> ReportSettings:
         try:
             return ReportSettings.model_validate(data)
         except ValidationError as exc:
-            raise KnowledgeError(path.name, model_problems(exc, lines)) from None
+            problems = [
+                replace(p, message=p.message.split(" (check its spelling")[0] + SPELLING)
+                if "unknown field" in p.message
+                else p
+                for p in model_problems(exc, lines)
+            ]
+            raise KnowledgeError(path.name, problems) from None
     except KnowledgeError as exc:
         first = exc.problems[0].render(exc.filename) if exc.problems else exc.filename
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""

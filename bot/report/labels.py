@@ -38,7 +38,7 @@ class Labels:
 
     def sector(self, sector_id: str) -> str:
         """The sector's name."""
-        return self.sectors.get(sector_id, OTHER_SECTOR if not sector_id else sector_id)
+        return self.sectors.get(sector_id, sector_id or OTHER_SECTOR)
 
     @staticmethod
     def audience(audience: str | None) -> str:

@@ -65,7 +65,7 @@ def _numeric_columns(table: Table) -> list[bool]:
 def table_html(table: Table) -> str:
     """One table: caption, header, body (cut to page_rows), totals, note."""
     numeric = _numeric_columns(table)
-    head = "".join(f"<th scope=\"col\">{escape(h)}</th>" for h in table.headers)
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headers)
     shown = table.rows if table.page_rows is None else table.rows[: table.page_rows]
 
     def row(cells: Iterable[Cell]) -> str:
@@ -98,9 +98,7 @@ def _alt(chart: Chart) -> str:
 def figure_html(chart: Chart, png: bytes) -> str:
     """A chart embedded as a data: URL, with alt text that repeats its values."""
     data = base64.b64encode(png).decode("ascii")
-    return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{escape(_alt(chart))}"></figure>'
-    )
+    return f'<figure><img src="data:image/png;base64,{data}" alt="{escape(_alt(chart))}"></figure>'
 
 
 def section_html(section: Section, draw: Callable[[Chart], bytes]) -> str:

@@ -176,7 +176,9 @@ def campaigns(connection: Connection, scope: Scope) -> list[CampaignActivity]:
     )
     u = user_days.c
     statement = (
-        select(u.campaign, func.count(), func.sum(u.questions), func.sum(u.cards), func.sum(u.quizzes), func.sum(u.surveys))
+        select(
+            u.campaign, func.count(), func.sum(u.questions), func.sum(u.cards), func.sum(u.quizzes), func.sum(u.surveys)
+        )
         .where(u.campaign.is_not(None))
         .group_by(u.campaign)
     )
@@ -189,7 +191,11 @@ def campaigns(connection: Connection, scope: Scope) -> list[CampaignActivity]:
 
 
 def unanswered(connection: Connection, scope: Scope, limit: int) -> list[tuple[str, int]]:
-    """The most often asked questions the bot could not answer (already scrubbed when recorded)."""
+    """The most often asked questions the bot could not answer (already scrubbed when recorded).
+
+    Asks for one row more than `limit`: then the caller knows whether the list is complete, and a
+    complete list adds up to the unanswered total of the weekly table (see unanswered_section).
+    """
     c = EVENTS.c
     n = func.count().label("n")
     statement = (
@@ -197,14 +203,6 @@ def unanswered(connection: Connection, scope: Scope, limit: int) -> list[tuple[s
         .where(*_where(scope), c.kind == str(EventKind.QUESTION_UNANSWERED), c.value.is_not(None))
         .group_by(c.value)
         .order_by(n.desc(), c.value)
-        .limit(limit)
+        .limit(limit + 1)
     )
     return [(str(text), int(count)) for text, count in connection.execute(statement)]
-
-
-def languages(connection: Connection, scope: Scope) -> dict[str, int]:
-    """User-days per interface language."""
-    c = EVENTS.c
-    user_days = select(c.day, c.pseudonym, c.language).where(*_where(scope)).distinct().subquery()
-    statement = select(user_days.c.language, func.count()).group_by(user_days.c.language)
-    return {str(language): int(n) for language, n in connection.execute(statement)}

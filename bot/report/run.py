@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
-from tqdm import tqdm
+from tqdm import tqdm  # type: ignore[import-untyped]  # tqdm ships no type hints
 
 from bot.links import TAG
 from bot.report import charts, output, page, queries
@@ -63,7 +63,7 @@ def open_database(url: str) -> Engine:
     """An engine on an existing database, migrated to this code's schema."""
     try:
         engine = make_engine(url)
-    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+    except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as exc:  # ImportError: no driver
         raise ReportError(f"cannot use the database URL: {_reason(exc)}") from None
     shown = engine.url.render_as_string(hide_password=True)
     if engine.url.get_backend_name() == "sqlite":

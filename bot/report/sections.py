@@ -29,14 +29,16 @@ HATCHES = ("//", "\\\\", "xx", "..", "oo", "--", "++", "**")
 T = TypeVar("T")
 
 
-def ranked(items: Sequence[T], value: Callable[[T], int], shown: Callable[[T], bool], name: Callable[[T], str]) -> list[T]:
+def ranked(
+    items: Sequence[T], value: Callable[[T], int], shown: Callable[[T], bool], name: Callable[[T], str]
+) -> list[T]:
     """Shown items by value (largest first), then suppressed ones alphabetically (see module doc)."""
     visible = sorted((i for i in items if shown(i)), key=lambda i: (-value(i), name(i)))
     hidden = sorted((i for i in items if not shown(i)), key=name)
     return visible + hidden
 
 
-def bars_from(title: str, names: Sequence[str], cells: Sequence[Cell], axis: str, **extra: object) -> Bars:
+def bars_from(title: str, names: Sequence[str], cells: Sequence[Cell], axis: str, hatches: Sequence[str] = ()) -> Bars:
     """Chart data from published cells only: a suppressed cell becomes an empty stub with its text."""
     return Bars(
         title=title,
@@ -44,7 +46,7 @@ def bars_from(title: str, names: Sequence[str], cells: Sequence[Cell], axis: str
         values=tuple(c.value for c in cells),
         texts=tuple(c.text for c in cells),
         axis=axis,
-        **extra,  # type: ignore[arg-type]
+        hatches=tuple(hatches),
     )
 
 
@@ -135,7 +137,10 @@ def weekly_section(rows: Sequence[Daily], scope: Scope, k: int) -> Section:
             text
             for text, applies in (
                 ("* tuần không trọn 7 ngày trong kỳ báo cáo.", partial),
-                ("Đoạn đứt: tuần có số nhỏ, không công bố.", any(row[3].suppressed or row[5].suppressed for row in body)),
+                (
+                    "Đoạn đứt: tuần có số nhỏ, không công bố.",
+                    any(row[3].suppressed or row[5].suppressed for row in body),
+                ),
             )
             if applies
         ),
@@ -171,9 +176,7 @@ def audience_section(counts: dict[tuple[str | None, str | None], int], k: int) -
         )
         for i, r in enumerate(row_keys)
     )
-    column_cells = tuple(
-        count(v, s, k) for v, s in zip(protected.column_totals, protected.column_status, strict=True)
-    )
+    column_cells = tuple(count(v, s, k) for v, s in zip(protected.column_totals, protected.column_status, strict=True))
     totals = (label(TOTAL), *column_cells, count(protected.grand_total, protected.grand_status, k))
     table = Table(
         "02-doi-tuong-dia-ban",
@@ -358,7 +361,15 @@ def campaign_section(found: Sequence[CampaignActivity], k: int, top: int) -> Sec
     table = Table(
         "09-chien-dich",
         "So sánh chiến dịch (trường, lớp)",
-        ("Chiến dịch", "Người mở liên kết", "Câu hỏi", "Thẻ đã xem", "Làm trắc nghiệm", "Trả lời khảo sát", "Câu hỏi/người"),
+        (
+            "Chiến dịch",
+            "Người mở liên kết",
+            "Câu hỏi",
+            "Thẻ đã xem",
+            "Làm trắc nghiệm",
+            "Trả lời khảo sát",
+            "Câu hỏi/người",
+        ),
         tuple(body),
         ((label(TOTAL), *totals, average),) if found else (),
         note="Người mở liên kết: người-ngày đã mở liên kết hoặc mã QR của chiến dịch. Các cột sau đếm việc những "
@@ -387,12 +398,20 @@ def campaign_section(found: Sequence[CampaignActivity], k: int, top: int) -> Sec
 
 
 # ---------------------------------------------------------------------------- unanswered questions
-def unanswered_section(found: Sequence[tuple[str, int]], k: int) -> Section:
-    """The questions the bot could not answer, most asked first, for the curators."""
-    order = ranked(list(found), lambda q: q[1], lambda q: q[1] >= k, lambda q: q[0])
-    body = tuple(
-        (label(text), count(n, Status.SHOWN if n >= k else Status.SMALL, k)) for text, n in order
-    )
+def unanswered_section(found: Sequence[tuple[str, int]], k: int, limit: int) -> Section:
+    """The questions the bot could not answer, most asked first, for the curators.
+
+    `found` holds up to limit + 1 rows. When it holds every question asked, the counts add up to the
+    unanswered total printed in the weekly table, so they are protected as a list with that total;
+    when there are more questions than are listed, the unlisted rest hides the small ones.
+    """
+    listed = list(found[:limit])
+    if len(found) <= limit:
+        status = dict(zip(listed, protect_list([n for _, n in listed], k).status, strict=True))
+    else:
+        status = {q: Status.SHOWN if q[1] >= k else Status.SMALL for q in listed}
+    order = ranked(listed, lambda q: q[1], lambda q: status[q] is Status.SHOWN, lambda q: q[0])
+    body = tuple((label(q[0]), count(q[1], status[q], k)) for q in order)
     table = Table(
         "10-cau-hoi-chua-tra-loi",
         "Câu hỏi bot chưa trả lời được",

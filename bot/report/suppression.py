@@ -80,7 +80,9 @@ def protect(
     for line in lines:
         if sum(values[m] for m in line.members) != values[line.total]:
             raise ValueError(f"line {line} does not add up")
-    status = [Status.SMALL if v < k else Status.HIDDEN if i in unpublished else Status.SHOWN for i, v in enumerate(values)]
+    status = [
+        Status.SMALL if v < k else Status.HIDDEN if i in unpublished else Status.SHOWN for i, v in enumerate(values)
+    ]
     cost = _Cost(values, {line.total for line in lines}, set(keep))
     harmless = {i for i in unpublished if values[i] >= k}
     while True:

@@ -91,8 +91,7 @@ class TargetResult:
     target: Target
     answers: Cell
     share: Cell
-    disadvantaged_answers: Cell | None
-    disadvantaged_share: Cell | None
+    disadvantaged_share: Cell | None  # None when report.yaml lists no disadvantaged areas
 
 
 def survey_section(
@@ -124,7 +123,7 @@ def survey_section(
     tables = []
     charts = []
     for level in LEVELS:
-        counted = {s for t in settings.targets for s in t.streams.get(level, ())}  # type: ignore[call-overload]
+        counted = {s for t in settings.targets for lv, chosen in t.streams.items() if lv == level for s in chosen}
         total = system.level_total[level]
         rows = tuple(
             (
@@ -167,7 +166,6 @@ def survey_section(
                 target,
                 cell(system, status, whole),
                 ratio(system, status, part, whole),
-                cell(hard, hard_status, hard.target_whole[target.id]) if hard else None,
                 ratio(hard, hard_status, hard.target_part[target.id], hard.target_whole[target.id]) if hard else None,
             )
         )
@@ -186,11 +184,11 @@ def survey_section(
 
 
 def target_text(target: Target) -> str:
-    """'40%' or '40–45%'."""
+    """'≥ 40%' for a floor, '40–45%' for a range."""
     low = percent(target.percent / 100, LOCALE)
     if target.percent_max is None:
         return f"≥ {low}"
-    return f"{percent(target.percent / 100, LOCALE).rstrip('%')}–{percent(target.percent_max / 100, LOCALE)}"
+    return f"{low.rstrip('%')}–{percent(target.percent_max / 100, LOCALE)}"
 
 
 def _levels_text(target: Target) -> str:
@@ -244,7 +242,9 @@ def _published_table(results: Sequence[TargetResult], settings: ReportSettings) 
             label(figure.period),
             label(percent(figure.percent / 100, LOCALE)),
             label(settings.target(figure.compare_with).label),
-            label(f"{target_text(settings.target(figure.compare_with))} ({settings.target(figure.compare_with).period})"),
+            label(
+                f"{target_text(settings.target(figure.compare_with))} ({settings.target(figure.compare_with).period})"
+            ),
             by_target[figure.compare_with].share,
         )
         for figure in settings.published
