@@ -67,6 +67,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_answer.py
+	$(BIN)/python bench/bench_bot.py
+	$(BIN)/python bench/quiz_distribution.py
+	$(BIN)/python bench/bench_signals.py
 
 eval: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev-questions.yaml --cmd "$(BIN)/careerbot ask --json -"
