@@ -104,3 +104,36 @@ def test_wrong_or_missing_secret_is_rejected_and_nothing_is_sent(
 def test_malformed_body_is_a_400(webhook_server: str) -> None:
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "content-type": "application/json"}
     assert httpx.post(f"{webhook_server}/telegram", content=b"{not json", headers=headers).status_code == 400
+
+
+def test_set_webhook_registers_the_url_and_secret(emulator_url: str, tmp_path: Path) -> None:
+    from tests.e2e.emulator.tta_client import TTAUser
+
+    token = "777777:SETHOOK-TOKEN"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/telegram"
+    env = bot_environment(
+        emulator_url,
+        tmp_path / "careerbot.db",
+        TELEGRAM_BOT_TOKEN=token,
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_URL=url,
+        PYTHONPATH=str(ROOT),
+    )
+    watcher = TTAUser(emulator_url, token)
+    watcher.events()
+    with (tmp_path / "serve.log").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--workers", "1", "--set-webhook"],
+            env=env,
+            cwd=tmp_path,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        registered = watcher.wait_for("setWebhook", timeout=30, any_chat=True)
+        assert registered["params"]["url"] == url
+        assert registered["params"]["secret_token"] == SECRET
+    finally:
+        _stop(process)
+        watcher.close()
