@@ -206,3 +206,12 @@ def test_html_is_escaped_and_long_replies_are_split() -> None:
 def test_split_keeps_paragraphs_whole_when_they_fit() -> None:
     parts = ["a" * 3000, "b" * 3000, "c" * 10]
     assert split_messages(parts) == ["a" * 3000, "b" * 3000 + "\n\n" + "c" * 10]
+
+
+def test_keyboard_json_is_built_once_and_stays_correct() -> None:
+    reply = Reply(("Tiêu đề",), (Button("Menu", "menu"), Button("Hàn", "occupation:han")))
+    (_text, markup), *_rest = render(reply, None)
+    assert markup is not None
+    first = markup.to_dict()
+    assert first == {"inline_keyboard": [[{"text": "Menu", "callback_data": "menu"}, {"text": "Hàn", "callback_data": "occupation:han"}]]}
+    assert markup.to_dict() is first  # the cached JSON form is reused for every send
