@@ -16,6 +16,7 @@ from typing import TextIO
 
 from bot.catalogs import translations
 from bot.settings import SettingsError, load_settings
+from bot.signals.migrate import SchemaError
 from knowledge.answers import Button, Reply
 from knowledge.engine import Engine
 from knowledge.i18n import use_language
@@ -111,6 +112,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the bot token
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl SQLiteImpl" on every start
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -247,6 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         sys.stderr.write(f"careerbot: {exc}\n")
         return EXIT_USAGE
+    except SchemaError as exc:
+        sys.stderr.write(f"careerbot: {exc}\n")
+        return EXIT_INVALID
     except KnowledgeError as exc:
         first = exc.problems[0].render(exc.filename) if exc.problems else exc.filename
         more = f" (and {len(exc.problems) - 1} more; run `careerbot validate`)" if len(exc.problems) > 1 else ""

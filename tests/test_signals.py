@@ -220,3 +220,18 @@ def test_scrub_never_raises_and_stays_short(text: str) -> None:
     cleaned = scrub(text)
     assert len(cleaned) <= 200
     assert scrub(cleaned) == cleaned or len(cleaned) == 200  # nothing left to scrub
+
+
+def test_the_bot_refuses_a_newer_database_with_one_line(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    result = run_cli("run", env={"TELEGRAM_BOT_TOKEN": "123456:TEST-TOKEN", "DATABASE_URL": url})
+    assert result.returncode == 1
+    assert result.stderr.startswith("careerbot: the database schema (9999) is newer than this careerbot knows")
+    assert "Traceback" not in result.stderr
