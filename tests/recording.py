@@ -9,11 +9,15 @@ from __future__ import annotations
 import itertools
 import json
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
+BUNDLED_CAREERS = Path(__file__).resolve().parent.parent / "careers.yaml"
 BOT_USER = {"id": 999000, "is_bot": True, "first_name": "careerbot", "username": "careerbot_test_bot"}
 
 
@@ -83,3 +87,23 @@ def to_update(data: dict[str, Any], bot: Any) -> Update:
     update = Update.de_json(data, bot)
     assert update is not None
     return update
+
+
+@asynccontextmanager
+async def running_bot(database_url: str, **settings: Any) -> AsyncIterator[tuple[Any, RecordingRequest]]:
+    """The real Application from build_application, initialized, with the network recorded."""
+    from bot.app import build_application
+    from bot.settings import load_settings
+
+    request = RecordingRequest()
+    config = load_settings(
+        telegram_bot_token="123456:TEST-TOKEN",
+        database_url=database_url,
+        careers_path=BUNDLED_CAREERS,
+        pseudonym_key="0123456789abcdef-test",
+        **settings,
+    )
+    application = build_application(config, request=request, updater=False)
+    async with application:
+        yield application, request
+    application.bot_data.signals.engine.dispose()

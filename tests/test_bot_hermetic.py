@@ -16,30 +16,17 @@ from typing import Any
 
 import pytest
 
-from bot.app import build_application
-from bot.settings import load_settings
 from handlers.render import TELEGRAM_LIMIT, render, split_messages
 from knowledge.answers import Button, Reply
-from tests.conftest import ROOT
-from tests.recording import BOT_USER, RecordingRequest, message_update, to_update, user
+from tests.recording import BOT_USER, RecordingRequest, message_update, running_bot, to_update, user
 
 ADMIN = 4242
 
 
 @pytest.fixture
 async def bot(tmp_path: Path) -> AsyncIterator[tuple[Any, RecordingRequest]]:
-    request = RecordingRequest()
-    settings = load_settings(
-        telegram_bot_token="123456:TEST-TOKEN",
-        database_url=f"sqlite:///{tmp_path / 'bot.db'}",
-        admin_ids=str(ADMIN),
-        careers_path=ROOT / "careers.yaml",
-        pseudonym_key="0123456789abcdef-test",
-    )
-    application = build_application(settings, request=request, updater=False)
-    async with application:
-        yield application, request
-    application.bot_data.signals.engine.dispose()
+    async with running_bot(f"sqlite:///{tmp_path / 'bot.db'}", admin_ids=str(ADMIN)) as running:
+        yield running
 
 
 async def feed(application: Any, data: dict[str, Any]) -> None:
@@ -213,5 +200,9 @@ def test_keyboard_json_is_built_once_and_stays_correct() -> None:
     (_text, markup), *_rest = render(reply, None)
     assert markup is not None
     first = markup.to_dict()
-    assert first == {"inline_keyboard": [[{"text": "Menu", "callback_data": "menu"}, {"text": "Hàn", "callback_data": "occupation:han"}]]}
+    assert first == {
+        "inline_keyboard": [
+            [{"text": "Menu", "callback_data": "menu"}, {"text": "Hàn", "callback_data": "occupation:han"}]
+        ]
+    }
     assert markup.to_dict() is first  # the cached JSON form is reused for every send

@@ -13,16 +13,13 @@ import sqlalchemy as sa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.app import build_application
-from bot.settings import load_settings
 from bot.signals import migrate
 from bot.signals.models import EventKind
 from bot.signals.recorder import SignalRecorder
 from bot.signals.scrub import scrub
 from bot.store import PreferenceStore, make_engine
-from tests.conftest import ROOT
 from tests.databases import database_urls, drop_schema
-from tests.recording import RecordingRequest, message_update, to_update, user
+from tests.recording import RecordingRequest, message_update, running_bot, to_update, user
 
 STUDENT = user(987654321)
 STUDENT["first_name"] = "Nguyễn Thị Mai"
@@ -38,17 +35,8 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 async def bot(database: str) -> AsyncIterator[tuple[Any, RecordingRequest]]:
-    request = RecordingRequest()
-    settings = load_settings(
-        telegram_bot_token="123456:TEST-TOKEN",
-        database_url=database,
-        careers_path=ROOT / "careers.yaml",
-        pseudonym_key="0123456789abcdef-test",
-    )
-    application = build_application(settings, request=request, updater=False)
-    async with application:
-        yield application, request
-    application.bot_data.signals.engine.dispose()
+    async with running_bot(database) as running:
+        yield running
 
 
 async def say(application: Any, number: int, text: str, sender: dict[str, Any] = STUDENT) -> None:
