@@ -88,7 +88,9 @@ def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str]]:
 
 @cache
 def _pattern(phrases: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # Cue phrases go through the same normalizer as questions ("free fire" → "mien phi fire").
+    forms = {normalize(p) for p in phrases} - {""}
+    alternatives = "|".join(re.escape(p) for p in sorted(forms, key=len, reverse=True))
     return re.compile(f" (?:{alternatives}) ")
 
 

@@ -42,7 +42,7 @@ QUIZ_CUES = _phrases(
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "policy": _phrases(
         "mien | giam | ho tro | chinh sach | che do | vay | hoc bong | loan | scholarship | quyen loi"
-        " | uu dai | tro cap | mien phi"
+        " | uu dai | tro cap | mien phi | phai dong | mat hoc phi | co mat phi | dong hoc phi khong"
     ),
     "school": _phrases("truong | o dau | dia chi | trung tam | college | school | review | tot khong"),
 }
