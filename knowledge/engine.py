@@ -27,6 +27,7 @@ from knowledge.lexicon import (
     PERSON_WORDS,
     QUIZ_CUES,
 )
+from knowledge.menus import Menus
 from knowledge.models import KnowledgeBase
 from knowledge.normalize import has_diacritics, normalize, words
 from knowledge.quiz import InterestQuiz, bundled_quiz
@@ -47,8 +48,6 @@ CUE_BOOST = 1.3
 NAMED = 0.9  # a name or alias covered this fully counts as named outright
 NAMED_ENTITY_FAQ_FACTOR = 0.7
 MAX_MATCHES = 5
-PAGE_SIZE = 8
-SECTOR_PAGE_SIZE = 12  # the trade groups fit on one screen
 RANKED = 12  # entries kept after ranking: answers, suggestions and a margin
 QUIZ_FAQ_ID = "chon-nghe-phu-hop"
 
@@ -105,6 +104,7 @@ class Engine:
     def __init__(self, kb: KnowledgeBase, cache_size: int = ANSWER_CACHE) -> None:
         self.kb = kb
         self.cards = CardBuilder(kb)
+        self.menus = Menus(kb, self.cards)
         self.interest_quiz = InterestQuiz(bundled_quiz(), self.cards)
         self.index = SearchIndex.build(_searchable(kb))
         # Answers depend only on the text, the reader's language and this (immutable) knowledge
@@ -224,10 +224,10 @@ class Engine:
             card = self.cards.card(kind, key)
             if card is None:
                 return None
-            back = self._back(kind, key)
+            back = self.menus.back(kind, key)
             return Reply(card.paragraphs, (*card.buttons, back), card.subject)
         if action == "menu":
-            return self.welcome()
+            return self.menus.welcome()
         if kind == "quiz":
             return self.quiz(action)
         if kind == "sv":
@@ -236,100 +236,15 @@ class Engine:
             return about_me(action)
         if action == "lang":
             return Reply((_("Chọn ngôn ngữ:"),), (Button("Tiếng Việt", "lang:vi"), Button("English", "lang:en")))
-        page = parts[2] if len(parts) == 3 else "1"
-        if not page.isdigit() or len(parts) > 3:
-            return None
-        listing = self._listing(kind, key)
-        if listing is None:
-            return None
-        heading, items, back = listing
-        size = SECTOR_PAGE_SIZE if action.startswith("menu:occupations") else PAGE_SIZE
-        return self._page(heading, items, f"{kind}:{key}", int(page), back, size)
+        return self.menus.listing(parts)
 
     def quiz(self, action: str) -> Reply:
         """The interest quiz (knowledge/quiz.py): 'quiz' starts it, 'quiz:…' carries its progress."""
         return self.interest_quiz.open(action)
 
-    def _back(self, kind: str, entry_id: str) -> Button:
-        if kind == "occupation":
-            sector = self.cards.occupations[entry_id].sector
-            return Button(_("« Nhóm nghề"), f"sector:{sector}")
-        lists = {"school": "menu:schools", "policy": "menu:policies", "faq": "menu:faqs"}
-        return Button(_("« Danh sách"), lists[kind])
-
-    def _listing(self, kind: str, key: str) -> tuple[str, list[Button], Button] | None:
-        menu = Button(_("« Menu"), "menu")
-        if kind == "sector":
-            sector = next((s for s in self.kb.sectors if s.id == key), None)
-            if sector is None:
-                return None
-            items = [
-                Button(self.cards.title("occupation", o.id), f"occupation:{o.id}")
-                for o in self.kb.occupations
-                if o.sector == key
-            ]
-            name = sector.name_en if sector.name_en and current_language() == "en" else sector.name
-            return name, items, Button(_("« Nhóm nghề"), "menu:occupations")
-        if kind != "menu":
-            return None
-        if key == "occupations":
-            names = [(s.name_en if s.name_en and current_language() == "en" else s.name) for s in self.kb.sectors]
-            buttons = [Button(n, f"sector:{s.id}") for n, s in zip(names, self.kb.sectors, strict=True)]
-            return _("Tìm hiểu nghề — chọn một nhóm nghề:"), buttons, menu
-        sections = {
-            "schools": (_("Trường và trung tâm đào tạo ở Thái Nguyên:"), "school", self.kb.schools),
-            "policies": (_("Học phí và chính sách hỗ trợ:"), "policy", self.kb.policies),
-            "faqs": (_("Hỏi đáp cho phụ huynh và học sinh:"), "faq", self.kb.faqs),
-        }
-        if key not in sections:
-            return None
-        heading, entry_kind, entries = sections[key]
-        items = [Button(self.cards.title(entry_kind, e.id), f"{entry_kind}:{e.id}") for e in entries]
-        return heading, items, menu
-
-    @staticmethod
-    def _page(heading: str, items: list[Button], base: str, page: int, back: Button, size: int) -> Reply | None:
-        pages = max(1, -(-len(items) // size))
-        if not 1 <= page <= pages:
-            return None
-        shown = items[(page - 1) * size : page * size]
-        navigation = []
-        if page > 1:
-            navigation.append(Button(_("‹ Trước"), f"{base}:{page - 1}"))
-        if page < pages:
-            navigation.append(Button(_("Sau ›"), f"{base}:{page + 1}"))
-        lines = [heading]
-        if pages > 1:
-            lines.append(_("Trang {page}/{pages}").format(page=page, pages=pages))
-        return Reply(tuple(lines), (*shown, *navigation, back))
-
     def welcome(self) -> Reply:
         """What the bot can do, with the main menu."""
-        return Reply(
-            (
-                _("Chào em! Mình là careerbot — trợ lý hướng nghiệp của tỉnh {region}.").format(region="Thái Nguyên"),
-                _(
-                    "Em có thể hỏi về một nghề (ví dụ: «học hàn ra làm gì»), một trường («trường Việt Đức»), "
-                    "học phí và chính sách («học trung cấp có mất học phí không»), hoặc làm trắc nghiệm sở thích."
-                ),
-                _("Mình không lưu tên, số điện thoại hay tin nhắn của em."),
-            ),
-            self.menu_buttons(),
-        )
-
-    @staticmethod
-    def menu_buttons() -> tuple[Button, ...]:
-        """The main menu."""
-        return (
-            Button(_("Tìm hiểu nghề"), "menu:occupations"),
-            Button(_("Trường đào tạo"), "menu:schools"),
-            Button(_("Học phí và chính sách"), "menu:policies"),
-            Button(_("Hỏi đáp cho phụ huynh"), "menu:faqs"),
-            Button(_("Trắc nghiệm sở thích"), "quiz"),
-            Button(_("Ngôn ngữ"), "lang"),
-            Button(_("Khảo sát dự định"), "sv"),
-            Button(_("Giới thiệu về em"), "me"),
-        )
+        return self.menus.welcome()
 
     def _quiz(self) -> Answer:
         faq = self.cards.faqs.get(QUIZ_FAQ_ID)
