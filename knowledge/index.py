@@ -41,13 +41,14 @@ FIELD_WEIGHTS: dict[str, float] = {
 NAMING_FIELDS = frozenset({"name", "alias", "title", "english"})
 STOPWORD_SHARE = 0.15  # a function word weighs this much of a topic word
 PAIR_SHARE = 0.6  # a syllable pair weighs this much of its idf
-CROWDED_POSTINGS = 400
+CROWDED_POSTINGS = 400  # a feature in more phrases than this only narrows, never widens, the search
 MIN_COVERAGE = 0.3  # below both of these a phrase cannot reach a confident score: not scored
-MIN_EXPLAINED = 0.5  # a feature in more phrases than this only narrows, never widens, the search
+MIN_EXPLAINED = 0.5
+MAX_SCORED = 48  # at most this many phrases (the likeliest, by their best possible score) are scored
 TYPO_CREDIT = 0.8  # a syllable repaired from a typo counts this much
 ACCENT_PENALTY = 0.75  # a phrase whose every syllable was typed with other diacritics
 LONE_ACCENT_PENALTY = 0.4  # one syllable, other tone: "mưa" (rain) is not "múa" (dance)
-EXPLAIN_SHARE = 0.2
+EXPLAIN_SHARE = 0.2  # of two phrases covered alike, the one explaining more of the question wins this much
 POSITION_SHARE = 0.1  # the topic usually comes first: a match at the end loses up to this share
 BARE_SYLLABLE = 0.8  # one accented syllable matched by a question typed without any diacritics
 CLAIMED_SYLLABLE = 0.5  # one syllable the question uses inside another entry's name ("tiếng Hàn")
@@ -262,13 +263,19 @@ class SearchIndex:
                     reached[number] += weight
         pool = reached.keys() if reached else (frozenset.intersection(*crowded) if crowded else ())
         phrases = self.phrases
-        keep = []
+        keep: list[tuple[float, int]] = []
         for number in pool:
             phrase = phrases[number]
             best_case = reached.get(number, 0.0) + optimistic + min(light_present, phrase.light_total)
-            if best_case >= MIN_COVERAGE * phrase.total or best_case >= MIN_EXPLAINED * asked:
-                keep.append(number)
-        return keep
+            coverage = best_case / phrase.total if phrase.total else 0.0
+            explained = best_case / asked if asked else 0.0
+            if coverage >= MIN_COVERAGE or explained >= MIN_EXPLAINED:
+                # The best score this phrase could reach (see _score), to score the likeliest first.
+                keep.append((max(coverage * coverage, math.sqrt(min(1.0, coverage)) * explained), number))
+        if len(keep) > MAX_SCORED:
+            keep.sort(reverse=True)
+            del keep[MAX_SCORED:]
+        return [number for _bound, number in keep]
 
     def search(self, query: tuple[Word, ...], accented: bool) -> list[PhraseHit]:
         """Score every phrase that shares a feature with the question, best first."""

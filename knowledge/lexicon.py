@@ -18,7 +18,7 @@ STOPWORDS: frozenset[str] = frozenset(
     em anh chi toi minh ban chau con co khong la gi ma va voi cua nao nhu the a ah oi nhe nha
     duoc roi cung se da muon hoi xin biet nen ra vao den tu nay do kia nhung cac mot nhieu
     bao nhieu gium giup ho vui long cam on u uhm hay hoac neu sao ai luc vi tai bay gio
-    phai can tim hieu thay theo tren duoi hoc nghe tho nganh truong
+    phai can tim hieu thay theo tren duoi hoc nghe tho nganh truong thich
     the a an is are am was to in of for on at what which who how does do did i you we my your me it this that
     and or be can should would could will with about please tell there any
     """.split()
