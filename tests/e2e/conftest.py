@@ -105,19 +105,15 @@ def bot_environment(emulator: str, database: Path, **extra: str) -> dict[str, st
     return env
 
 
-@pytest.fixture(scope="session")
-def polling_bot(emulator_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Popen[bytes]]:
-    """`careerbot run` against the emulator, exactly as an operator starts it."""
-    folder = tmp_path_factory.mktemp("bot")
+def start_polling_bot(emulator_url: str, folder: Path, token: str = TOKEN, **env: str) -> subprocess.Popen[bytes]:
+    """`careerbot run` against the emulator, exactly as an operator starts it; returns once it polls."""
+    settings = {**bot_environment(emulator_url, folder / "careerbot.db", **env), "PYTHONPATH": str(ROOT)}
+    settings["TELEGRAM_BOT_TOKEN"] = token
     with (folder / "bot.log").open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
-            env={**bot_environment(emulator_url, folder / "careerbot.db"), "PYTHONPATH": str(ROOT)},
-            cwd=folder,
-            stdout=log,
-            stderr=subprocess.STDOUT,
+            [sys.executable, "-m", "bot.cli", "run"], env=settings, cwd=folder, stdout=log, stderr=subprocess.STDOUT
         )
-    watcher = TTAUser(emulator_url, TOKEN)
+    watcher = TTAUser(emulator_url, token)
     try:
         watcher.wait_for("deleteWebhook", timeout=30, any_chat=True)  # polling starts right after
     except TimeoutError:
@@ -125,7 +121,13 @@ def polling_bot(emulator_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
         pytest.fail(f"the bot did not start polling:\n{(folder / 'bot.log').read_text()[-3000:]}")
     finally:
         watcher.close()
-    process.log_path = folder / "bot.log"  # type: ignore[attr-defined]
+    return process
+
+
+@pytest.fixture(scope="session")
+def polling_bot(emulator_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Popen[bytes]]:
+    """The bot most end-to-end tests talk to."""
+    process = start_polling_bot(emulator_url, tmp_path_factory.mktemp("bot"))
     yield process
     _stop(process)
 

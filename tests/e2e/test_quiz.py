@@ -6,8 +6,6 @@ make, so these tests run their own `careerbot run` under another bot token with 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,8 +13,7 @@ import pytest
 
 from knowledge.loader import load_knowledge
 from knowledge.quiz import bundled_quiz
-from tests.e2e.conftest import ROOT, Chat, _stop, bot_environment
-from tests.e2e.emulator.tta_client import TTAUser
+from tests.e2e.conftest import ROOT, Chat, _stop, start_polling_bot
 
 pytestmark = pytest.mark.e2e
 
@@ -27,22 +24,8 @@ TOTAL = len(QUIZ.statements)
 
 @pytest.fixture(scope="module")
 def quiz_bot(emulator_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    folder = tmp_path_factory.mktemp("quiz-bot")
-    env = bot_environment(
-        emulator_url, folder / "careerbot.db", TELEGRAM_BOT_TOKEN=QUIZ_TOKEN, FLOOD_LIMIT="200", PYTHONPATH=str(ROOT)
-    )
-    with (folder / "bot.log").open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"], env=env, cwd=folder, stdout=log, stderr=subprocess.STDOUT
-        )
-    watcher = TTAUser(emulator_url, QUIZ_TOKEN)
-    try:
-        watcher.wait_for("deleteWebhook", timeout=30, any_chat=True)
-    except TimeoutError:
-        _stop(process)
-        pytest.fail(f"the quiz bot did not start polling:\n{(folder / 'bot.log').read_text()[-3000:]}")
-    finally:
-        watcher.close()
+    # Its own bot and token, with room for a fast tapper: the session bot's flood limit is low.
+    process = start_polling_bot(emulator_url, tmp_path_factory.mktemp("quiz-bot"), QUIZ_TOKEN, FLOOD_LIMIT="200")
     yield
     _stop(process)
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ADMIN_ID, ROOT, Chat, _stop, bot_environment
-from tests.e2e.emulator.tta_client import TTAUser
+from tests.e2e.conftest import ADMIN_ID, ROOT, Chat, _stop, start_polling_bot
 
 pytestmark = pytest.mark.e2e
 TOKEN = "654321:RELOAD-TOKEN"  # its own bot: the session's bot polls the usual token on the same emulator
@@ -21,17 +18,8 @@ TOKEN = "654321:RELOAD-TOKEN"  # its own bot: the session's bot polls the usual 
 def test_sighup_reloads_and_a_broken_file_keeps_the_last_good_one(emulator_url: str, tmp_path: Path) -> None:
     careers = tmp_path / "careers.yaml"
     shutil.copy(ROOT / "careers.yaml", careers)
-    env = bot_environment(
-        emulator_url, tmp_path / "bot.db", CAREERS_PATH=str(careers), PYTHONPATH=str(ROOT), TELEGRAM_BOT_TOKEN=TOKEN
-    )
-    with (tmp_path / "bot.log").open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"], env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT
-        )
+    process = start_polling_bot(emulator_url, tmp_path, TOKEN, CAREERS_PATH=str(careers))
     try:
-        watcher = TTAUser(emulator_url, TOKEN)
-        watcher.wait_for("deleteWebhook", timeout=30, any_chat=True)
-        watcher.close()
         student = Chat(emulator_url, token=TOKEN)
         admin = Chat(emulator_url, user_id=ADMIN_ID, token=TOKEN)
         assert student.send("/start o_han")["text"].startswith("Hàn (thợ hàn)")
