@@ -5,7 +5,7 @@ The terminal chat and the Telegram bot both render these; neither builds text of
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -61,7 +61,6 @@ class Answer:
     intent: Intent
     matches: tuple[Match, ...]
     reply: Reply
-    confident: bool = field(default=True)
 
     def as_json(self, question: str) -> dict[str, object]:
         """The line format that `careerbot ask --json` prints and the evaluation reads."""

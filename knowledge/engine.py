@@ -213,10 +213,6 @@ class Engine:
         # A policy answers "which trade" only when the question is also about money.
         return top.kind == "policy" and not _contains(padded, KIND_CUES["policy"])
 
-    def card(self, kind: str, entry_id: str) -> Reply | None:
-        """A card by kind and id, for buttons and deep links (None when it no longer exists)."""
-        return self.cards.card(kind, entry_id)
-
     def _open(self, action: str, _language: str) -> Reply | None:
         parts = action.split(":")
         kind, key = parts[0], parts[1] if len(parts) > 1 else ""
@@ -278,4 +274,4 @@ class Engine:
             )
         )
         buttons = (*tuple(Button(m.title, f"{m.kind}:{m.id}") for m in suggestions), Button(_("Menu"), "menu"))
-        return Answer(Intent.UNKNOWN, (), Reply(tuple(paragraphs), buttons), confident=False)
+        return Answer(Intent.UNKNOWN, (), Reply(tuple(paragraphs), buttons))

@@ -67,26 +67,30 @@ def emulator_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip(missing)
     port = _free_port()
     log_path = tmp_path_factory.mktemp("logs") / "emulator.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            ["node", str(EMULATOR / "tta_ptb_shim.js"), "--port", str(port)],
-            cwd=EMULATOR,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    command = ["node", str(EMULATOR / "tta_ptb_shim.js"), "--port", str(port)]
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            httpx.get(f"{url}/shim/health", timeout=1).raise_for_status()
-            break
-        except httpx.HTTPError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                _stop(process)
-                pytest.fail(f"the emulator did not start:\n{log_path.read_text()[-2000:]}")
-            time.sleep(0.1)
+    process = start_server(command, os.environ.copy(), EMULATOR, log_path, f"{url}/shim/health")
     yield url
     _stop(process)
+
+
+def start_server(
+    command: list[str], env: dict[str, str], cwd: Path, log_path: Path, health: str
+) -> subprocess.Popen[bytes]:
+    """Start a server process and return once its health URL answers 200 (or fail with its log)."""
+    with log_path.open("w") as log:
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(health, timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            _stop(process)
+            pytest.fail(f"{command[-1]} did not start:\n{log_path.read_text()[-3000:]}")
+        time.sleep(0.1)
 
 
 def bot_environment(emulator: str, database: Path, **extra: str) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.e2e.conftest import Chat
@@ -108,12 +110,19 @@ def test_privacy_command(chat: Chat) -> None:
 
 
 def test_html_in_a_question_is_not_rendered(chat: Chat) -> None:
-    message = chat.send("<b>hàn</b> & <i>tiện</i>")
-    assert message["text"]  # answered, and the bot sent escaped HTML (the emulator stores it as given)
+    message = chat.send("<b>hàn</b> & <script>")
+    # The markup in the question is read as words (the welding card comes back) and the reply's own
+    # HTML is well formed: only the bot's <b> heading, every dynamic "<" and "&" escaped.
+    assert message["text"].startswith("Hàn")
+    assert message["html"].startswith("<b>Hàn")
+    assert "<script>" not in message["html"]
+    assert set(re.findall(r"</?([a-z]+)", message["html"])) <= {"b"}
 
 
 def test_a_4096_character_message_is_answered(chat: Chat) -> None:
-    assert chat.send("học hàn " + "á" * 4080)["text"]
+    message = chat.send("học hàn " + "á" * 4080)
+    assert message["text"].startswith("Hàn")
+    assert len(message["html"]) <= 4096
 
 
 def test_flood_guard_asks_to_slow_down_then_goes_quiet(emulator_url: str, polling_bot: object) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.conftest import ROOT, Chat, _free_port, _stop, bot_environment
+from tests.e2e.conftest import ROOT, Chat, _free_port, _stop, bot_environment, start_server
 
 pytestmark = pytest.mark.e2e
 SECRET = "webhook-secret-0123456789"
@@ -28,27 +28,10 @@ def webhook_server(emulator_url: str, tmp_path_factory: pytest.TempPathFactory) 
         WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
         PYTHONPATH=str(ROOT),
     )
-    log_path = Path(folder / "serve.log")
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--workers", "2"],
-            env=env,
-            cwd=folder,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    log_path = folder / "serve.log"
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or process.poll() is not None:
-            _stop(process)
-            pytest.fail(f"careerbot serve did not start:\n{log_path.read_text()[-3000:]}")
-        time.sleep(0.2)
+    command = [sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--workers", "2"]
+    process = start_server(command, env, folder, log_path, f"{url}/healthz")
     yield url
     _stop(process)
     assert "Started parent process" in log_path.read_text()  # uvicorn's multi-worker supervisor
